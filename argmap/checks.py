@@ -1,0 +1,177 @@
+"""Checks on the model that go beyond one field: references, ids, cycles and dates.
+
+Errors make data unusable (a link to a claim that does not exist); warnings flag what a
+careful reader should look at (an unsourced claim, a cause dated after its effect) and fail
+validation only under ``--strict``. Pure Python on purpose: ``argmap validate`` must start
+fast, so it does not import networkx.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .diagnostics import Diagnostics, did_you_mean
+from .model import Taxonomy, Thesis
+
+_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
+
+
+def period_years(text) -> tuple[int, int] | None:
+    """The first and last year named in a period such as ``1925-1927``, or None."""
+    years = [int(y) for y in _YEAR.findall(str(text or ""))]
+    return (min(years), max(years)) if years else None
+
+
+def check_taxonomy(taxonomy: Taxonomy, diags: Diagnostics) -> None:
+    for factor in taxonomy.factors.values():
+        if factor.category not in taxonomy.categories:
+            diags.error(factor.locs.get("category", factor.loc), "unknown-category",
+                        f"factor `{factor.id}` names an unknown category `{factor.category}`",
+                        did_you_mean(factor.category, taxonomy.categories)
+                        or "define the category under `categories:`")
+
+
+def _unknown_factor(where, factor_id: str, taxonomy: Taxonomy, diags: Diagnostics) -> None:
+    if taxonomy.factors and factor_id not in taxonomy.factors:
+        diags.error(where, "unknown-factor", f"unknown factor `{factor_id}`",
+                    did_you_mean(factor_id, taxonomy.factors) or f"add it to the taxonomy ({taxonomy.path})")
+
+
+def check_thesis(thesis: Thesis, taxonomy: Taxonomy, diags: Diagnostics) -> None:
+    """Every reference resolves, ids are unique, and the warnings a reviewer wants."""
+    if thesis.explains:
+        _unknown_factor(thesis.locs.get("explains", thesis.loc), thesis.explains, taxonomy, diags)
+
+    nodes: dict[str, object] = {}
+    for item in [*thesis.claims, *thesis.rejects]:
+        if item.id in nodes:
+            diags.error(item.locs.get("id", item.loc), "duplicate-id",
+                        f"id `{item.id}` is used twice in this thesis (first at line {nodes[item.id].loc.line})",
+                        "claims and rejected views share one set of ids: rename one")
+            continue
+        nodes[item.id] = item
+        _unknown_factor(item.locs.get("factor", item.loc), item.factor, taxonomy, diags)
+    if thesis.explains in nodes:
+        diags.error(nodes[thesis.explains].locs.get("id", thesis.loc), "duplicate-id",
+                    f"claim id `{thesis.explains}` is the outcome's name", "rename the claim")
+
+    claims = {c.id: c for c in thesis.claims}
+    for claim in thesis.claims:
+        if not claim.evidence:
+            diags.warning(claim.loc, "unsourced", f"claim `{claim.id}` has no evidence",
+                          "add a verbatim quote with its locator")
+
+    seen_links: dict[tuple, object] = {}
+    linked: set[str] = set()
+    for link in thesis.links:
+        ok = True
+        for end, key in ((link.source, "from"), (link.target, "to")):
+            valid = claims.keys() | ({thesis.explains} if key == "to" else set())
+            if end not in valid:
+                ok = False
+                what = "a rejected view, which cannot be a cause" if end in nodes else "unknown"
+                diags.error(link.locs.get(key, link.loc), "dangling-link",
+                            f"link `{key}: {end}` names {'a claim that is ' if what == 'unknown' else ''}{what}",
+                            did_you_mean(end, valid) or "name a claim id"
+                            + (" or the outcome" if key == "to" else ""))
+        if link.source == link.target:
+            diags.error(link.loc, "self-link", f"link from `{link.source}` to itself", "remove it")
+            continue
+        key = (link.source, link.target, link.relation)
+        if key in seen_links:
+            diags.error(link.loc, "duplicate-link",
+                        f"link {link.source} -{link.relation}-> {link.target} is given twice "
+                        f"(first at line {seen_links[key].loc.line})", "merge their evidence into one link")
+            continue
+        seen_links[key] = link
+        if not ok:
+            continue
+        linked.update((link.source, link.target))
+        if not link.inferred and not link.evidence:
+            diags.warning(link.loc, "unsourced", f"stated link {link.source} -> {link.target} has no evidence",
+                          "add a quote, or mark it `inferred: true` if the author does not state it")
+        cause = period_years(claims[link.source].when)
+        effect_claim = claims.get(link.target)
+        effect = period_years(effect_claim.when if effect_claim
+                              else getattr(taxonomy.factors.get(link.target), "period", None))
+        if cause and effect and cause[0] > effect[1]:
+            diags.warning(link.loc, "anachronism",
+                          f"cause `{link.source}` ({cause[0]}) is dated after its effect `{link.target}` ({effect[1]})",
+                          "check the `when` of both claims, or the direction of the link")
+    for claim in thesis.claims:
+        if thesis.links and claim.id not in linked:
+            diags.warning(claim.loc, "unlinked", f"claim `{claim.id}` is not linked to anything",
+                          "link it to what it causes, or explain in its notes why it stands alone")
+    for cycle in _cycles({k: [l.target for l in thesis.links if l.source == k] for k in claims}):
+        first = next(l for l in thesis.links if l.source == cycle[0] and l.target == cycle[1 % len(cycle)])
+        diags.warning(first.loc, "cycle", "links form a cycle: " + " -> ".join([*cycle, cycle[0]]),
+                      "a vicious circle is possible; say so in the thesis notes, or reverse a link")
+
+
+def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """One cycle through each strongly connected component of more than one node (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found = []
+    counter = 0
+    for start in graph:
+        if start in index:
+            continue
+        work = [(start, iter(graph.get(start, ())))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in graph:
+                    continue
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(graph.get(child, ()))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1:
+                        found.append(_cycle_in(sorted(component), graph))
+    return found
+
+
+def _cycle_in(component: list[str], graph: dict[str, list[str]]) -> list[str]:
+    """The shortest cycle through the first member of a strongly connected component."""
+    members = set(component)
+    start = component[0]
+    parents: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for child in sorted(graph[node]):
+                if child == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(parents[path[-1]])
+                    return path[::-1]
+                if child in members and child not in parents:
+                    parents[child] = node
+                    following.append(child)
+        frontier = following
+    return component  # unreachable for a strongly connected component

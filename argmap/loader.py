@@ -1,0 +1,201 @@
+"""Loading argmap files and corpora into the validated model.
+
+``load_corpus`` is the main entry point: it reads a taxonomy and theses, checks them
+(:mod:`argmap.checks`) and returns the :class:`~argmap.model.Corpus` together with every
+diagnostic found, in all files, in one pass. Nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import checks
+from .diagnostics import ArgmapError, Diagnostics, Loc
+from .format import TAXONOMY, THESIS, check_record
+from .model import Category, Claim, Corpus, Evidence, Factor, Link, Locator, Rejection, Taxonomy, Thesis
+from .yamlread import YMap, read_yaml
+
+TAXONOMY_FILE = "factors.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_corpus_dir() -> Path:
+    """The NEP corpus shipped with argmap: ``arguments/`` in a checkout, ``argmap/corpus`` when installed."""
+    here = Path(__file__).resolve().parent
+    installed = here / "corpus"
+    if (installed / TAXONOMY_FILE).is_file():
+        return installed
+    return here.parent / "arguments"
+
+
+def display_path(path: Path | str) -> str:
+    """A path as users should see it in messages: relative to the working directory when inside it."""
+    path = Path(path)
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def read_document(path: Path, diags: Diagnostics):
+    """Read one YAML file into located plain data, or None when it cannot be read at all."""
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        diags.error(Loc(shown, 0, 0), "unreadable", f"cannot read the file: {exc.strerror}")
+        return None
+    try:
+        return read_yaml(data, shown, diags)
+    except ArgmapError as exc:
+        diags.extend(exc.diagnostics)
+        return None
+
+
+def is_taxonomy(document) -> bool:
+    return isinstance(document, YMap) and document.get("kind") == "taxonomy"
+
+
+# --- building the model from checked data ----------------------------------------------
+
+def _evidence(items) -> list[Evidence]:
+    out = []
+    for e in items or []:
+        if "quote" in e and "locator" in e and "line" in e["locator"]:
+            loc = e["locator"]
+            out.append(Evidence(e["quote"], Locator(loc["line"], loc.get("page"), loc.get("chapter")),
+                                e.get("cites"), e["_loc"]))
+    return out
+
+
+def build_thesis(clean: dict, path: str) -> Thesis:
+    source = clean.get("source") or {}
+    thesis = Thesis(
+        id=clean.get("id", ""), author=clean.get("author", ""), work=clean.get("work", ""),
+        source_file=source.get("file", ""), citation=source.get("citation", ""),
+        scope=clean.get("scope", ""), explains=clean.get("explains", ""), thesis=clean.get("thesis", ""),
+        year=clean.get("year"), notes=clean.get("notes"), path=path, loc=clean["_loc"], locs=clean["_locs"],
+    )
+    for c in clean.get("claims", []):
+        if {"id", "text", "factor", "role"} <= c.keys():
+            thesis.claims.append(Claim(c["id"], c["text"], c["factor"], c["role"], c.get("author_term"),
+                                       c.get("when"), _evidence(c.get("evidence")), c.get("notes"),
+                                       c["_loc"], c["_locs"]))
+    for link in clean.get("links", []):
+        if {"from", "to", "relation"} <= link.keys():
+            thesis.links.append(Link(link["from"], link["to"], link["relation"], link.get("inferred", False),
+                                     _evidence(link.get("evidence")), link.get("notes"),
+                                     link["_loc"], link["_locs"]))
+    for r in clean.get("rejects", []):
+        if {"id", "text", "factor"} <= r.keys():
+            thesis.rejects.append(Rejection(r["id"], r["text"], r["factor"], _evidence(r.get("evidence")),
+                                            r.get("notes"), r["_loc"], r["_locs"]))
+    return thesis
+
+
+def build_taxonomy(clean: dict, path: str, diags: Diagnostics) -> Taxonomy:
+    taxonomy = Taxonomy(clean.get("debate", ""), path=path)
+    for c in clean.get("categories", []):
+        if {"id", "label", "colour"} <= c.keys():
+            if c["id"] in taxonomy.categories:
+                diags.error(c["_locs"]["id"], "duplicate-id", f"category `{c['id']}` is defined twice",
+                            f"first at line {taxonomy.categories[c['id']].loc.line}; remove or rename one")
+                continue
+            taxonomy.categories[c["id"]] = Category(c["id"], c["label"], c["colour"], c["_loc"])
+    for f in clean.get("factors", []):
+        if {"id", "label", "category", "description"} <= f.keys():
+            if f["id"] in taxonomy.factors:
+                diags.error(f["_locs"]["id"], "duplicate-id", f"factor `{f['id']}` is defined twice",
+                            f"first at line {taxonomy.factors[f['id']].loc.line}; remove or rename one")
+                continue
+            taxonomy.factors[f["id"]] = Factor(f["id"], f["label"], f["category"], f["description"],
+                                               f.get("period"), f["_loc"], f["_locs"])
+    return taxonomy
+
+
+# --- files and corpora ------------------------------------------------------------------
+
+def corpus_files(directory: Path) -> list[Path]:
+    """The YAML files of a corpus folder, in a stable order."""
+    return sorted(p for p in directory.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def load_corpus(paths=None, diags: Diagnostics | None = None, taxonomy_path: Path | None = None) -> Corpus:
+    """Load and check a corpus.
+
+    ``paths`` may name folders (every YAML file in them) and files; by default the bundled
+    corpus. The taxonomy is the ``factors.yaml`` among them, else ``taxonomy_path``, else the
+    one beside the first thesis, else the bundled one. Diagnostics of every file go to
+    ``diags``; when it is None, any error raises :class:`ArgmapError` instead.
+    """
+    strict_errors = diags is None
+    diags = Diagnostics() if diags is None else diags
+    files: list[Path] = []
+    for p in [Path(p) for p in (paths or [bundled_corpus_dir()])]:
+        files.extend(corpus_files(p) if p.is_dir() else [p])
+    seen: set[Path] = set()
+    files = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+
+    documents = [(f, read_document(f, diags)) for f in files]
+    taxonomies = [(f, d) for f, d in documents if is_taxonomy(d)]
+    theses = [(f, d) for f, d in documents if d is not None and not is_taxonomy(d)]
+    if not taxonomies:
+        candidates = [taxonomy_path] if taxonomy_path else []
+        candidates += [f.parent / TAXONOMY_FILE for f, _ in theses] + [bundled_corpus_dir() / TAXONOMY_FILE]
+        found = next((c for c in candidates if c and Path(c).is_file()), None)
+        if found is not None:
+            taxonomies = [(Path(found), read_document(Path(found), diags))]
+    for f, _ in taxonomies[1:]:
+        diags.error(Loc(display_path(f), 1, 1), "second-taxonomy",
+                    f"a second taxonomy file; this run uses {display_path(taxonomies[0][0])}",
+                    "keep one `kind: taxonomy` file per corpus")
+
+    taxonomy = Taxonomy("")
+    if taxonomies and taxonomies[0][1] is not None:
+        tax_file, tax_doc = taxonomies[0]
+        clean = check_record(tax_doc, TAXONOMY, tax_doc.loc if isinstance(tax_doc, YMap)
+                             else Loc(display_path(tax_file), 1, 1), diags)
+        if clean is not None:
+            taxonomy = build_taxonomy(clean, display_path(tax_file), diags)
+            checks.check_taxonomy(taxonomy, diags)
+    elif not taxonomies:
+        first = display_path(files[0]) if files else "."
+        diags.error(Loc(first, 1, 1), "no-taxonomy", "no taxonomy (factors.yaml) found for these theses",
+                    "put a factors.yaml beside them or pass --corpus DIR")
+
+    corpus = Corpus(taxonomy, directory=str(files[0].parent) if files else "")
+    for f, doc in theses:
+        shown = display_path(f)
+        clean = check_record(doc, THESIS, doc.loc if isinstance(doc, YMap) else Loc(shown, 1, 1), diags)
+        if clean is None:
+            continue
+        thesis = build_thesis(clean, shown)
+        if thesis.id in corpus.theses:
+            other = corpus.theses[thesis.id]
+            diags.error(thesis.locs.get("id", thesis.loc), "duplicate-id",
+                        f"thesis id `{thesis.id}` is already used by {other.path}", "give each thesis its own id")
+        elif thesis.id:
+            corpus.theses[thesis.id] = thesis
+        checks.check_thesis(thesis, taxonomy, diags)
+    if strict_errors and diags.errors:
+        raise ArgmapError(diags.sorted())
+    return corpus
+
+
+def find_theses(refs, corpus: Corpus) -> list[Thesis]:
+    """Resolve ``refs`` (thesis ids, or paths of thesis files in the corpus) to theses.
+
+    Raises :class:`LookupError` naming the available ids when a ref matches nothing.
+    """
+    by_path = {Path(t.path).resolve(): t for t in corpus.theses.values()}
+    out = []
+    for ref in refs:
+        if ref in corpus.theses:
+            out.append(corpus.theses[ref])
+        elif Path(ref).resolve() in by_path:
+            out.append(by_path[Path(ref).resolve()])
+        else:
+            ids = ", ".join(sorted(corpus.theses)) or "none"
+            raise LookupError(f"no thesis `{ref}` in the corpus (ids: {ids})")
+    return out

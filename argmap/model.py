@@ -1,0 +1,181 @@
+"""The validated model of an argmap corpus: plain dataclasses, no I/O.
+
+A :class:`Corpus` holds one :class:`Taxonomy` and any number of :class:`Thesis` objects.
+Every object keeps the :class:`~argmap.diagnostics.Loc` it was read from (``loc``) and the
+positions of its fields (``locs``), so later checks can still point at the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .diagnostics import Loc
+
+#: Normalised weights, strongest first, with their numeric weight (see docs/format.md).
+ROLES: dict[str, int] = {
+    "root": 3,
+    "main": 3,
+    "direct": 2,
+    "trigger": 2,
+    "contributing": 1,
+    "background": 1,
+}
+#: Causal relations and their polarity: +1 pushes the effect on, -1 holds it back.
+RELATIONS: dict[str, int] = {
+    "causes": 1,
+    "contributes_to": 1,
+    "enables": 1,
+    "aggravates": 1,
+    "undermines": -1,
+    "prevents": -1,
+}
+
+_NOWHERE = Loc("", 0, 0)
+
+
+def _locs() -> dict:
+    return {}
+
+
+@dataclass(slots=True)
+class Locator:
+    line: int
+    page: str | None = None
+    chapter: str | None = None
+
+    def __str__(self) -> str:
+        parts = [f"line {self.line}"]
+        if self.page is not None:
+            parts.append(f"p. {self.page}")
+        if self.chapter:
+            parts.append(self.chapter)
+        return ", ".join(parts)
+
+
+@dataclass(slots=True)
+class Evidence:
+    quote: str
+    locator: Locator
+    cites: str | None = None
+    loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    text: str
+    factor: str
+    role: str
+    author_term: str | None = None
+    when: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    notes: str | None = None
+    loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
+    locs: dict = field(default_factory=_locs, compare=False, repr=False)
+
+    @property
+    def weight(self) -> int:
+        return ROLES.get(self.role, 1)
+
+
+@dataclass(slots=True)
+class Link:
+    source: str
+    target: str
+    relation: str
+    inferred: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+    notes: str | None = None
+    loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
+    locs: dict = field(default_factory=_locs, compare=False, repr=False)
+
+    @property
+    def polarity(self) -> int:
+        return RELATIONS.get(self.relation, 1)
+
+
+@dataclass(slots=True)
+class Rejection:
+    id: str
+    text: str
+    factor: str
+    evidence: list[Evidence] = field(default_factory=list)
+    notes: str | None = None
+    loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
+    locs: dict = field(default_factory=_locs, compare=False, repr=False)
+
+
+@dataclass(slots=True)
+class Thesis:
+    id: str
+    author: str
+    work: str
+    source_file: str
+    citation: str
+    scope: str
+    explains: str
+    thesis: str
+    year: int | None = None
+    claims: list[Claim] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    rejects: list[Rejection] = field(default_factory=list)
+    notes: str | None = None
+    path: str = ""
+    loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
+    locs: dict = field(default_factory=_locs, compare=False, repr=False)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+    def evidence(self):
+        """Every piece of evidence in the thesis with what it supports."""
+        for c in self.claims:
+            for e in c.evidence:
+                yield c, e
+        for link in self.links:
+            for e in link.evidence:
+                yield link, e
+        for r in self.rejects:
+            for e in r.evidence:
+                yield r, e
+
+
+@dataclass(slots=True)
+class Category:
+    id: str
+    label: str
+    colour: str
+    loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
+
+
+@dataclass(slots=True)
+class Factor:
+    id: str
+    label: str
+    category: str
+    description: str
+    period: str | None = None
+    loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
+    locs: dict = field(default_factory=_locs, compare=False, repr=False)
+
+
+@dataclass(slots=True)
+class Taxonomy:
+    debate: str
+    categories: dict[str, Category] = field(default_factory=dict)
+    factors: dict[str, Factor] = field(default_factory=dict)
+    path: str = ""
+
+    def category_of(self, factor_id: str) -> Category | None:
+        factor = self.factors.get(factor_id)
+        return self.categories.get(factor.category) if factor else None
+
+
+@dataclass(slots=True)
+class Corpus:
+    taxonomy: Taxonomy
+    theses: dict[str, Thesis] = field(default_factory=dict)
+    directory: str = ""
+
+    def __getitem__(self, thesis_id: str) -> Thesis:
+        return self.theses[thesis_id]

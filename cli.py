@@ -1,0 +1,228 @@
+"""The ``argmap`` command line: parses options and calls the library.
+
+Every command reads the bundled NEP corpus unless told otherwise (``--corpus DIR``), and
+accepts thesis ids or paths of thesis files. Exit codes: 0 success, 1 invalid data or a
+failed check, 2 usage error, 3 internal error (run with ``--debug`` for a traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from argmap import __version__
+from argmap.diagnostics import ArgmapError, Diagnostic, Diagnostics
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class ArgmapGroup(click.Group):
+    """A group that turns unexpected exceptions into a one-line message instead of a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+            raise
+        except ArgmapError as exc:
+            _print_diagnostics(exc.diagnostics, err=True)
+            click.echo("argmap: the data has errors; fix them (see `argmap validate`) and run again.", err=True)
+            ctx.exit(1)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"argmap: internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo("Run again with --debug for the traceback, and please report it.", err=True)
+            ctx.exit(3)
+
+
+@click.group(cls=ArgmapGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="argmap")
+@click.option("--debug", is_flag=True, help="Show a Python traceback on internal errors.")
+@click.pass_context
+def cli(ctx, debug):
+    """Map and compare historians' causal arguments.
+
+    Each author's thesis is a YAML file of claims, causal links, rejected views and
+    verbatim evidence. With no paths, commands use the bundled corpus: five accounts of
+    why the Soviet New Economic Policy ended in 1928-29.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def corpus_option(func):
+    return click.option(
+        "--corpus", "corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None, help="Corpus folder (a factors.yaml and thesis files). Default: the bundled corpus.",
+    )(func)
+
+
+def _styled(diag) -> str:
+    colour = "red" if diag.is_error else "yellow"
+    head = f"{diag.file}:{diag.line}:{diag.col}: " + click.style(diag.severity, fg=colour, bold=True)
+    text = f"{head}: {diag.message}"
+    return f"{text}\n    {click.style(diag.hint, dim=True)}" if diag.hint else text
+
+
+def _print_diagnostics(diagnostics, err=False) -> None:
+    for diag in sorted(set(diagnostics), key=Diagnostic.sort_key):
+        click.echo(_styled(diag), err=err)
+
+
+def load(corpus_dir: Path | None):
+    """The corpus, or exit 1 with its errors shown."""
+    from argmap.loader import load_corpus
+
+    return load_corpus([corpus_dir] if corpus_dir else None)
+
+
+# --- validate ----------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@corpus_option
+@click.option("--sources", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of source texts: check every quote verbatim against its thesis's source file.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+def validate(paths, corpus_dir, sources, strict, fmt):
+    """Check theses and taxonomy; report every problem with file:line:col.
+
+    PATHS are thesis files or corpus folders (default: the bundled corpus). A thesis file
+    outside a corpus folder is checked against the factors.yaml beside it, else the
+    --corpus taxonomy, else the bundled one. Exit 0 when valid, 1 when not.
+    """
+    from argmap.loader import TAXONOMY_FILE, load_corpus
+
+    diags = Diagnostics()
+    taxonomy = corpus_dir / TAXONOMY_FILE if corpus_dir else None
+    corpus = load_corpus(list(paths) or ([corpus_dir] if corpus_dir else None), diags, taxonomy)
+    checked = None
+    if sources is not None:
+        from argmap.quotes import verify_quotes
+
+        checked = verify_quotes(corpus, sources, diags)
+    ordered = diags.sorted()
+    errors = sum(d.is_error for d in ordered)
+    warnings = len(ordered) - errors
+    failed = errors > 0 or (strict and warnings > 0)
+    theses = list(corpus.theses.values())
+    summary = {
+        "theses": len(theses),
+        "claims": sum(len(t.claims) for t in theses),
+        "links": sum(len(t.links) for t in theses),
+        "rejects": sum(len(t.rejects) for t in theses),
+        "quotes": sum(1 for t in theses for _ in t.evidence()),
+        "quotes_verified": checked,
+    }
+    if fmt == "json":
+        click.echo(json.dumps({"valid": not failed, "errors": errors, "warnings": warnings, **summary,
+                               "diagnostics": [d.as_dict() for d in ordered]}, indent=2))
+    else:
+        _print_diagnostics(ordered)
+        counts = (f"{summary['theses']} theses, {summary['claims']} claims, {summary['links']} links, "
+                  f"{summary['rejects']} rejected views, {summary['quotes']} quotes")
+        if checked is not None:
+            counts += f" ({checked} checked against {sources})"
+        verdict = click.style("invalid" if failed else "valid", fg="red" if failed else "green", bold=True)
+        click.echo(f"{verdict}: {counts}; {errors} error(s), {warnings} warning(s)")
+    sys.exit(1 if failed else 0)
+
+
+# --- schema, new, list -----------------------------------------------------------------
+
+@cli.command()
+def schema():
+    """Print the JSON Schema of the format (for editors and tools)."""
+    from argmap.format import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+@cli.command()
+@click.argument("thesis_id")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write. Default: THESIS_ID.yaml in the current folder.")
+@corpus_option
+def new(thesis_id, output, corpus_dir):
+    """Write a commented skeleton thesis; never overwrites a file."""
+    import re
+
+    from argmap.format import ID_PATTERN
+    from argmap.loader import TAXONOMY_FILE, bundled_corpus_dir, read_document, build_taxonomy
+    from argmap.format import TAXONOMY, check_record
+    from argmap.skeleton import skeleton
+
+    if not re.match(ID_PATTERN, thesis_id):
+        raise click.BadParameter("use lower case letters, digits and _, starting with a letter",
+                                 param_hint="THESIS_ID")
+    output = output or Path(f"{thesis_id}.yaml")
+    if output.exists():
+        raise click.ClickException(f"{output} already exists; argmap new never overwrites a file. "
+                                   "Choose another name with -o.")
+    diags = Diagnostics()
+    taxonomy_file = (corpus_dir or bundled_corpus_dir()) / TAXONOMY_FILE
+    document = read_document(taxonomy_file, diags)
+    clean = check_record(document, TAXONOMY, document.loc, diags) if document is not None else None
+    factors = build_taxonomy(clean, str(taxonomy_file), diags).factors if clean else {}
+    outcome = next((f.id for f in factors.values() if f.category == "outcome"), "outcome")
+    factor = next((f.id for f in factors.values() if f.category != "outcome"), "a_factor")
+    schema_file = Path(__import__("argmap").__file__).resolve().parent / "argmap.schema.json"
+    try:
+        schema_ref = os.path.relpath(schema_file, output.resolve().parent)
+    except ValueError:
+        schema_ref = schema_file.as_uri()
+    try:
+        with output.open("x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
+            handle.write(skeleton(thesis_id, outcome, factor, schema_ref))
+    except FileExistsError:
+        raise click.ClickException(f"{output} already exists; argmap new never overwrites a file.") from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror}") from None
+    click.echo(f"wrote {output}; fill it in, then run: argmap validate {output}")
+
+
+@cli.command(name="list")
+@corpus_option
+@click.option("--factors", "show_factors", is_flag=True, help="List the taxonomy's factors instead.")
+def list_(corpus_dir, show_factors):
+    """Summarise the corpus (or, with --factors, its taxonomy)."""
+    corpus = load(corpus_dir)
+    if show_factors:
+        taxonomy = corpus.taxonomy
+        for category in taxonomy.categories.values():
+            click.echo(click.style(f"{category.label} ({category.id})", bold=True))
+            for factor in taxonomy.factors.values():
+                if factor.category == category.id:
+                    period = f" [{factor.period}]" if factor.period else ""
+                    click.echo(f"  {factor.id:28} {factor.label}{period}")
+        return
+    click.echo(click.style(corpus.taxonomy.debate, bold=True))
+    rows = [("id", "author", "claims", "links", "rejects", "quotes", "scope")]
+    for t in corpus.theses.values():
+        rows.append((t.id, t.author, str(len(t.claims)), str(len(t.links)), str(len(t.rejects)),
+                     str(sum(1 for _ in t.evidence())), t.scope))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for i, row in enumerate(rows):
+        line = "  ".join(cell.ljust(w) if j < 2 else cell.rjust(w) for j, (cell, w) in enumerate(zip(row, widths)))
+        click.echo((click.style(line, bold=True) if i == 0 else line) + "  " + row[-1])
+
+
+def main():
+    """Console-script entry point."""
+    try:
+        cli(obj={})
+    except BrokenPipeError:  # e.g. `argmap list | head`: the reader left, which is fine
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

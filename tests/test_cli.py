@@ -1,0 +1,148 @@
+"""The command line, through click's CliRunner: exit codes, formats and messages."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from cli import cli
+from conftest import ROOT, TAXONOMY, thesis, write_yaml
+
+
+@pytest.fixture
+def run():
+    def invoke(*args, **kwargs):
+        return CliRunner().invoke(cli, [str(a) for a in args], obj={}, **kwargs)
+    return invoke
+
+
+def test_version_and_help_on_every_command(run):
+    assert run("--version").output.startswith("argmap, version ")
+    result = run("--help")
+    assert result.exit_code == 0
+    for name in cli.commands:
+        sub = run(name, "--help")
+        assert sub.exit_code == 0 and "Usage:" in sub.output, name
+
+
+def test_validate_valid_corpus(run, corpus_dir):
+    result = run("validate", corpus_dir)
+    assert result.exit_code == 0, result.output
+    assert "valid: 1 theses, 2 claims, 2 links, 1 rejected views, 4 quotes; 0 error(s), 0 warning(s)" in result.output
+
+
+def test_validate_with_sources(run, corpus_dir):
+    result = run("validate", corpus_dir, "--sources", corpus_dir.parent / "sources")
+    assert result.exit_code == 0 and "(4 checked against" in result.output
+
+
+def test_validate_invalid_exits_1_with_located_message(run, corpus_dir):
+    data = thesis()
+    data["claims"][0]["role"] = "major"
+    write_yaml(corpus_dir / "alpha.yaml", data)
+    result = run("validate", corpus_dir)
+    assert result.exit_code == 1
+    assert "alpha.yaml:" in result.output and "`major` is not an allowed role" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_warnings_fail_only_under_strict(run, corpus_dir):
+    data = thesis()
+    data["claims"][0]["evidence"] = []
+    write_yaml(corpus_dir / "alpha.yaml", data)
+    assert run("validate", corpus_dir).exit_code == 0
+    strict = run("validate", corpus_dir, "--strict")
+    assert strict.exit_code == 1 and "warning: claim `low_prices` has no evidence" in strict.output
+
+
+def test_validate_json_format(run, corpus_dir):
+    (corpus_dir / "bad.yaml").write_text("argmap: 1\nid: beta\nid: gamma\n")
+    result = run("validate", corpus_dir, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["valid"] is False and report["errors"] == len([d for d in report["diagnostics"]
+                                                                 if d["severity"] == "error"])
+    dup = next(d for d in report["diagnostics"] if d["code"] == "duplicate-key")
+    assert dup["file"].endswith("bad.yaml") and (dup["line"], dup["col"]) == (3, 1)
+
+
+def test_validate_single_file_uses_taxonomy_beside_it(run, corpus_dir):
+    assert run("validate", corpus_dir / "alpha.yaml").exit_code == 0
+
+
+def test_validate_usage_errors_exit_2(run):
+    assert run("validate", "no/such/file.yaml").exit_code == 2
+    assert run("validate", "--format", "xml").exit_code == 2
+
+
+def test_output_is_deterministic(run, corpus_dir):
+    (corpus_dir / "bad.yaml").write_text("argmap: 1\nid: beta\nid: gamma\n")
+    assert run("validate", corpus_dir).output == run("validate", corpus_dir).output
+
+
+def test_schema_is_json_matching_the_shipped_file_and_accepts_the_corpus(run):
+    jsonschema = pytest.importorskip("jsonschema")
+    result = run("schema")
+    schema = json.loads(result.output)
+    shipped = json.loads((ROOT / "argmap" / "argmap.schema.json").read_text())
+    assert schema == shipped, "run `argmap schema > argmap/argmap.schema.json` after changing the format"
+    validator = jsonschema.Draft202012Validator(schema)
+    files = sorted((ROOT / "arguments").glob("*.yaml"))
+    assert files
+    for path in files:
+        errors = list(validator.iter_errors(yaml.safe_load(path.read_text())))
+        assert errors == [], (path, errors[:1])
+    bad = thesis()
+    bad["claims"][0]["role"] = "major"
+    assert list(validator.iter_errors(bad))
+    assert list(validator.iter_errors({**TAXONOMY, "extra": 1}))
+
+
+def test_new_writes_a_skeleton_that_validates_and_never_overwrites(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "my_thesis")
+    assert result.exit_code == 0 and "wrote my_thesis.yaml" in result.output
+    text = (tmp_path / "my_thesis.yaml").read_text()
+    assert "id: my_thesis" in text and "yaml-language-server: $schema=" in text
+    assert run("validate", "my_thesis.yaml").exit_code == 0
+    (tmp_path / "my_thesis.yaml").write_text("keep me")
+    again = run("new", "my_thesis")
+    assert again.exit_code == 1 and "already exists" in again.output
+    assert (tmp_path / "my_thesis.yaml").read_text() == "keep me"
+    assert run("new", "Bad Id").exit_code == 2
+
+
+def test_list_summarises_the_corpus(run, corpus_dir):
+    result = run("list", "--corpus", corpus_dir)
+    assert result.exit_code == 0
+    assert "Why did the experiment end?" in result.output
+    row = next(l for l in result.output.splitlines() if l.startswith("alpha"))
+    assert row.split()[:2] == ["alpha", "A."] and "2" in row.split()
+    factors = run("list", "--corpus", corpus_dir, "--factors").output
+    assert "Economy (economy)" in factors and "prices" in factors
+
+
+def test_broken_corpus_stops_other_commands_with_its_errors(run, corpus_dir):
+    (corpus_dir / "alpha.yaml").write_text("argmap: 1\nid: a\nid: b\n")
+    result = run("list", "--corpus", corpus_dir)
+    assert result.exit_code == 1 and "duplicate key `id`" in result.output and "Traceback" not in result.output
+
+
+def test_internal_errors_become_one_line(run, corpus_dir, monkeypatch):
+    def boom(*_a, **_k):
+        raise RuntimeError("kaboom")
+    monkeypatch.setattr("argmap.loader.load_corpus", boom)
+    result = run("list", "--corpus", corpus_dir)
+    assert result.exit_code == 3 and "internal error: RuntimeError: kaboom" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validate_does_not_import_networkx_or_graphviz():
+    code = ("import sys; from click.testing import CliRunner; from cli import cli; "
+            "CliRunner().invoke(cli, ['validate'], obj={}); "
+            "print(sorted(m for m in ('networkx', 'graphviz') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,199 @@
+"""Loading and checking theses: every diagnostic, with its message and its line."""
+
+import copy
+
+import pytest
+
+from argmap.diagnostics import ArgmapError, Diagnostics
+from argmap.loader import bundled_corpus_dir, find_theses, load_corpus
+from conftest import TAXONOMY, THESIS, ev, thesis, write_yaml
+
+
+def check(tmp_path, data, taxonomy=TAXONOMY, name="t.yaml"):
+    write_yaml(tmp_path / "factors.yaml", taxonomy)
+    path = tmp_path / name
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        write_yaml(path, data)
+    diags = Diagnostics()
+    corpus = load_corpus([tmp_path], diags)
+    return corpus, diags.sorted()
+
+
+def codes(diags):
+    return [d.code for d in diags]
+
+
+def line_of(tmp_path, text, name="t.yaml"):
+    """The 1-based line of the first line of the file containing ``text``."""
+    lines = (tmp_path / name).read_text().splitlines()
+    return next(i for i, l in enumerate(lines, 1) if text in l)
+
+
+def test_valid_thesis_builds_the_model(tmp_path):
+    corpus, diags = check(tmp_path, THESIS)
+    assert diags == []
+    alpha = corpus["alpha"]
+    assert [c.id for c in alpha.claims] == ["low_prices", "no_goods"]
+    assert alpha.claims[0].role == "root" and alpha.claims[0].weight == 3
+    assert alpha.links[1].inferred is True and alpha.links[0].inferred is False
+    assert alpha.rejects[0].factor == "leader"
+    assert alpha.claims[0].evidence[0].locator.line == 1
+    assert corpus.taxonomy.category_of("prices").label == "Economy"
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path):
+    data = thesis()
+    data["claims"][0]["evidnce"] = data["claims"][0].pop("evidence")
+    _, diags = check(tmp_path, data)
+    (d, *_) = [d for d in diags if d.code == "unknown-key"]
+    assert "`evidnce`" in d.message and d.hint == "did you mean `evidence`?"
+    assert d.line == line_of(tmp_path, "evidnce:")
+
+
+def test_value_outside_vocabulary_lists_the_allowed_values(tmp_path):
+    data = thesis()
+    data["links"][0]["relation"] = "caused"
+    _, diags = check(tmp_path, data)
+    (d,) = [d for d in diags if d.code == "vocabulary"]
+    assert "causes, contributes_to, enables, aggravates, undermines, prevents" in d.message
+    assert d.hint == "did you mean `causes`?"
+    assert d.line == line_of(tmp_path, "relation: caused")
+
+
+def test_missing_required_keys_are_each_reported(tmp_path):
+    data = thesis()
+    del data["author"], data["scope"]
+    _, diags = check(tmp_path, data)
+    assert sorted(d.message for d in diags if d.code == "missing-key") == [
+        "thesis is missing the required key `author`", "thesis is missing the required key `scope`"]
+
+
+def test_wrong_types_are_located(tmp_path):
+    data = thesis(year="nineteen", claims={"a": 1})
+    _, diags = check(tmp_path, data)
+    by_code = {(d.code, d.line) for d in diags}
+    assert ("type", line_of(tmp_path, "year:")) in by_code
+    assert ("type", line_of(tmp_path, "claims:") + 1) in by_code  # where the mapping value starts
+
+
+def test_boolean_where_text_belongs_says_to_quote_it(tmp_path):
+    data = thesis(author="no")
+    text = (write_yaml(tmp_path / "x.yaml", data)).read_text().replace("author: 'no'", "author: no")
+    _, diags = check(tmp_path, text)
+    (d,) = [d for d in diags if d.code == "type"]
+    assert "true/false" in d.message and d.hint == "put the value in quotes"
+
+
+def test_bad_identifier(tmp_path):
+    data = thesis()
+    data["claims"][0]["id"] = "Low Prices"
+    _, diags = check(tmp_path, data)
+    assert "bad-id" in codes(diags)
+
+
+def test_duplicate_ids_in_a_thesis(tmp_path):
+    data = thesis()
+    data["rejects"][0]["id"] = "low_prices"
+    _, diags = check(tmp_path, data)
+    (d,) = [d for d in diags if d.code == "duplicate-id"]
+    assert "`low_prices` is used twice" in d.message
+    lines = (tmp_path / "t.yaml").read_text().splitlines()
+    second = [i for i, l in enumerate(lines, 1) if "id: low_prices" in l][1]
+    assert d.line == second
+
+
+def test_duplicate_thesis_ids_across_files(tmp_path):
+    write_yaml(tmp_path / "a.yaml", THESIS)
+    _, diags = check(tmp_path, THESIS, name="b.yaml")
+    (d,) = [d for d in diags if d.code == "duplicate-id"]
+    assert d.file.endswith("b.yaml") and "a.yaml" in d.message
+
+
+def test_dangling_link_and_unknown_factor(tmp_path):
+    data = thesis()
+    data["links"][0]["to"] = "no_good"
+    data["claims"][0]["factor"] = "price"
+    _, diags = check(tmp_path, data)
+    (dangling,) = [d for d in diags if d.code == "dangling-link"]
+    assert "`to: no_good`" in dangling.message and dangling.hint == "did you mean `no_goods`?"
+    (factor,) = [d for d in diags if d.code == "unknown-factor"]
+    assert factor.message == "unknown factor `price`" and factor.hint == "did you mean `prices`?"
+    assert factor.line == line_of(tmp_path, "factor: price")
+
+
+def test_link_from_rejected_view_is_an_error(tmp_path):
+    data = thesis()
+    data["links"].append({"from": "ambition", "to": "the_end", "relation": "causes", "inferred": True})
+    _, diags = check(tmp_path, data)
+    (d,) = [d for d in diags if d.code == "dangling-link"]
+    assert "rejected view" in d.message
+
+
+def test_self_link_and_duplicate_link(tmp_path):
+    data = thesis()
+    data["links"].append({"from": "no_goods", "to": "no_goods", "relation": "causes", "inferred": True})
+    data["links"].append(copy.deepcopy(data["links"][0]))
+    _, diags = check(tmp_path, data)
+    assert {"self-link", "duplicate-link"} <= set(codes(diags))
+
+
+def test_warnings_unsourced_cycle_anachronism_unlinked(tmp_path):
+    data = thesis()
+    data["claims"][1]["evidence"] = []
+    data["claims"][0]["when"] = "1928"  # a cause in 1928 of an effect in 1927
+    data["links"].append({"from": "no_goods", "to": "low_prices", "relation": "aggravates", "inferred": True})
+    data["links"][0]["evidence"] = []
+    data["claims"].append({"id": "alone", "text": "x", "factor": "faction", "role": "background", "evidence": ev()})
+    _, diags = check(tmp_path, data)
+    assert all(not d.is_error for d in diags)
+    found = codes(diags)
+    assert found.count("unsourced") == 2  # the claim and the stated link
+    assert {"cycle", "anachronism", "unlinked"} <= set(found)
+    cycle = next(d for d in diags if d.code == "cycle")
+    assert cycle.message == "links form a cycle: low_prices -> no_goods -> low_prices"
+
+
+def test_taxonomy_errors(tmp_path):
+    taxonomy = copy.deepcopy(TAXONOMY)
+    taxonomy["factors"][1]["category"] = "econ"
+    taxonomy["factors"].append(copy.deepcopy(taxonomy["factors"][2]))
+    taxonomy["categories"][0]["colour"] = "green"
+    _, diags = check(tmp_path, THESIS, taxonomy)
+    assert {"unknown-category", "duplicate-id", "bad-colour"} <= set(codes(diags))
+    assert all(d.file.endswith("factors.yaml") for d in diags if d.is_error)
+
+
+def test_all_problems_in_all_files_are_reported_sorted(tmp_path):
+    (tmp_path / "b.yaml").write_text("id: x\nid: y\n")
+    _, diags = check(tmp_path, "{broken", name="a.yaml")
+    files = [d.file.rsplit("/", 1)[-1] for d in diags]
+    assert files == sorted(files) and {"a.yaml", "b.yaml"} <= set(files)
+
+
+def test_missing_taxonomy(tmp_path, monkeypatch):
+    write_yaml(tmp_path / "t.yaml", THESIS)
+    monkeypatch.setattr("argmap.loader.bundled_corpus_dir", lambda: tmp_path / "nowhere")
+    diags = Diagnostics()
+    load_corpus([tmp_path / "t.yaml"], diags)
+    assert "no-taxonomy" in codes(diags)
+
+
+def test_load_corpus_without_diags_raises_on_errors(tmp_path):
+    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
+    (tmp_path / "t.yaml").write_text("argmap: 2\n")
+    with pytest.raises(ArgmapError) as info:
+        load_corpus([tmp_path])
+    assert any(d.code == "version" for d in info.value.diagnostics)
+
+
+def test_find_theses_by_id_and_path(corpus_dir):
+    corpus = load_corpus([corpus_dir])
+    assert [t.id for t in find_theses(["alpha", str(corpus_dir / "alpha.yaml")], corpus)] == ["alpha", "alpha"]
+    with pytest.raises(LookupError, match=r"no thesis `beta` in the corpus \(ids: alpha\)"):
+        find_theses(["beta"], corpus)
+
+
+def test_bundled_corpus_is_found():
+    assert (bundled_corpus_dir() / "factors.yaml").is_file()

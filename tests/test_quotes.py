@@ -1,0 +1,90 @@
+"""Quote verification against source texts."""
+
+import pytest
+
+from argmap.diagnostics import Diagnostics
+from argmap.loader import load_corpus
+from argmap.quotes import SourceText, fold, verify_quotes
+from conftest import THESIS, thesis, write_yaml
+
+TEXT = "First line.\n\nThe \u201cscissors\u201d crisis \u2014 of 1923 \u2014 was\nsevere, said Trotsky.\nLast line here.\n"
+
+
+def test_fold_normalises_typography_case_and_space():
+    assert fold("  The \u201cNEP\u201d\u2014ended\n\tSoon ") == 'the "nep"-ended soon'
+
+
+def test_find_across_lines_and_typography():
+    source = SourceText(TEXT)
+    assert source.find('the "scissors" crisis - of 1923 - was severe') == [3]
+    assert source.find("last LINE here.") == [5]
+    assert source.find("not in the text") == []
+
+
+def test_find_with_elision():
+    source = SourceText(TEXT)
+    assert source.find("The \u201cscissors\u201d crisis ... said Trotsky.") == [3]
+    assert source.find("The scissors crisis \u2026 said Trotsky.") == []  # words outside the elision must match
+
+
+def test_find_every_occurrence():
+    assert SourceText("a b c\nx\na b c\n").find("a b c") == [1, 3]
+
+
+def test_closest_passage_points_at_the_right_line():
+    line, passage = SourceText(TEXT).closest("was severe, said Trotski")
+    assert line in (3, 4) and "Trotsky" in passage
+
+
+def verify(corpus_dir, sources):
+    diags = Diagnostics()
+    corpus = load_corpus([corpus_dir], diags)
+    checked = verify_quotes(corpus, sources, diags)
+    return checked, diags.sorted()
+
+
+def test_corpus_quotes_all_verify(corpus_dir):
+    checked, diags = verify(corpus_dir, corpus_dir.parent / "sources")
+    assert checked == 4 and diags == []
+
+
+def test_misquote_is_an_error_with_the_closest_passage(corpus_dir):
+    data = thesis()
+    data["claims"][1]["evidence"][0]["quote"] = "Nothing could be sold."
+    write_yaml(corpus_dir / "alpha.yaml", data)
+    _, diags = verify(corpus_dir, corpus_dir.parent / "sources")
+    (d,) = diags
+    assert d.code == "misquote" and d.is_error
+    assert d.hint == "closest passage, line 2: \u201cNothing could be bought.\u201d"
+    lines = (corpus_dir / "alpha.yaml").read_text().splitlines()
+    assert "Nothing could be sold" in lines[d.line - 1]
+
+
+def test_wrong_line_is_a_warning_naming_the_right_line(corpus_dir):
+    data = thesis()
+    data["claims"][1]["evidence"][0]["locator"]["line"] = 4
+    write_yaml(corpus_dir / "alpha.yaml", data)
+    _, diags = verify(corpus_dir, corpus_dir.parent / "sources")
+    (d,) = diags
+    assert (d.code, d.severity) == ("wrong-line", "warning")
+    assert d.message == "quote starts at line 2 of alpha.txt, not line 4" and d.hint == "set `line: 2`"
+
+
+def test_missing_source_file(corpus_dir, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    _, diags = verify(corpus_dir, empty)
+    (d,) = diags
+    assert d.code == "source-missing" and "alpha.txt" in d.message
+
+
+@pytest.mark.parametrize("words,warned", [(20, False), (120, True)])
+def test_long_quotes_are_flagged(corpus_dir, words, warned):
+    quote = " ".join(["word"] * words)
+    (corpus_dir.parent / "sources" / "alpha.txt").write_text(quote + "\n" + "\n".join(
+        ["Nothing could be bought.", "Because prices fell,", "shops emptied.", "It was not the ambition of one man."]))
+    data = thesis()
+    data["claims"][0]["evidence"][0]["quote"] = quote
+    write_yaml(corpus_dir / "alpha.yaml", data)
+    _, diags = verify(corpus_dir, corpus_dir.parent / "sources")
+    assert ("long-quote" in [d.code for d in diags]) is warned
