@@ -214,6 +214,113 @@ def list_(corpus_dir, show_factors):
         click.echo((click.style(line, bold=True) if i == 0 else line) + "  " + row[-1])
 
 
+# --- diff, compare ------------------------------------------------------------------------
+
+def _profiles(corpus, refs):
+    from argmap.compare import profile
+    from argmap.loader import find_theses
+
+    try:
+        theses = find_theses(refs, corpus)
+    except LookupError as exc:
+        raise click.UsageError(str(exc)) from None
+    return [profile(t, corpus.taxonomy) for t in theses]
+
+
+def write_output(text: str, output: Path | None, corpus=None) -> None:
+    """Print ``text``, or write it to ``output`` (refusing to overwrite an input file)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if corpus is not None:
+        inputs = {Path(t.path).resolve() for t in corpus.theses.values()}
+        if corpus.taxonomy.path:
+            inputs.add(Path(corpus.taxonomy.path).resolve())
+        if output.resolve() in inputs:
+            raise click.UsageError(f"{output} is an input file; choose another output name")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {output}", err=True)
+
+
+def _format_from(fmt, output, default="text"):
+    """An explicit --format wins; otherwise the output file's extension decides."""
+    if fmt:
+        return fmt
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    return {"md": "md", "markdown": "md", "json": "json", "csv": "csv", "txt": "text"}.get(suffix, suffix or default)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@corpus_option
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]),
+              help="Output format. Default: from the -o extension, else text.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE instead of the terminal (.txt, .md, .json).")
+def diff(a, b, corpus_dir, fmt, output):
+    """Where two authors agree, differ and conflict, with the evidence on each side.
+
+    A and B are thesis ids or paths. Silence is never a conflict: a factor only one
+    author discusses is listed as theirs alone.
+    """
+    from argmap.compare import diff as diff_theses
+
+    corpus = load(corpus_dir)
+    pa, pb = _profiles(corpus, [a, b])
+    result = diff_theses(pa, pb, corpus.taxonomy)
+    fmt = _format_from(fmt, output)
+    if fmt not in ("text", "md", "json"):
+        raise click.UsageError(f"cannot write a diff as .{fmt}; use .txt, .md or .json")
+    if fmt == "json":
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    else:
+        from render.text import diff_markdown, diff_text
+
+        text = diff_markdown(result) if fmt == "md" else diff_text(result, colour=output is None and _tty())
+    write_output(text, output, corpus)
+
+
+def _tty() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@cli.command()
+@click.argument("ids", nargs=-1)
+@corpus_option
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "csv"]),
+              help="Output format (csv: the factor x author matrix). Default: from -o, else text.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE instead of the terminal (.txt, .md, .json, .csv).")
+def compare(ids, corpus_dir, fmt, output):
+    """Compare many authors: the factor x author matrix, agreement, consensus, contested points.
+
+    IDS are thesis ids or paths (default: the whole corpus).
+    """
+    from argmap.compare import compare as compare_all
+
+    corpus = load(corpus_dir)
+    profs = _profiles(corpus, ids or list(corpus.theses))
+    if len(profs) < 2:
+        raise click.UsageError("compare needs at least two theses")
+    result = compare_all(profs, corpus.taxonomy)
+    fmt = _format_from(fmt, output)
+    if fmt not in ("text", "md", "json", "csv"):
+        raise click.UsageError(f"cannot write a comparison as .{fmt}; use .txt, .md, .json or .csv")
+    from render.text import compare_markdown, compare_text, matrix_csv
+
+    if fmt == "json":
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "csv":
+        text = matrix_csv(result)
+    elif fmt == "md":
+        text = compare_markdown(result)
+    else:
+        text = compare_text(result, colour=output is None and _tty())
+    write_output(text, output, corpus)
+
+
 def main():
     """Console-script entry point."""
     try:

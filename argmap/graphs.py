@@ -1,0 +1,105 @@
+"""Theses as networkx graphs, and their projection onto the shared taxonomy.
+
+:func:`thesis_graph` keeps everything the author says: claims and rejected views as nodes,
+links as edges, roles and evidence as attributes. :func:`factor_graph` projects it onto the
+taxonomy, so that claims of different authors about the same factor meet in one node; that
+is the graph authors are compared on.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .model import ROLES, Taxonomy, Thesis
+
+CLAIM, REJECTED, OUTCOME = "claim", "rejected", "outcome"
+
+
+def thesis_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
+    """The author's argument as a directed graph.
+
+    Nodes are claim ids (``kind="claim"``), rejected-view ids (``kind="rejected"``) and the
+    outcome factor (``kind="outcome"``). Each carries ``factor``, ``category``, ``label``
+    and, for claims, ``role``, ``weight``, ``text`` and ``evidence``. Edges are links, with
+    ``relation``, ``polarity`` (+1 or -1), ``inferred`` and ``evidence``.
+    """
+    graph = nx.DiGraph(id=thesis.id, author=thesis.author, work=thesis.work, year=thesis.year,
+                       outcome=thesis.explains)
+    outcome = taxonomy.factors.get(thesis.explains)
+    graph.add_node(thesis.explains, kind=OUTCOME, factor=thesis.explains,
+                   category=outcome.category if outcome else None,
+                   label=outcome.label if outcome else thesis.explains, evidence=[])
+    for claim in thesis.claims:
+        factor = taxonomy.factors.get(claim.factor)
+        graph.add_node(claim.id, kind=CLAIM, factor=claim.factor, category=factor.category if factor else None,
+                       label=factor.label if factor else claim.factor, text=claim.text, role=claim.role,
+                       weight=ROLES[claim.role], author_term=claim.author_term, when=claim.when,
+                       evidence=claim.evidence, claim=claim)
+    for rejection in thesis.rejects:
+        factor = taxonomy.factors.get(rejection.factor)
+        graph.add_node(rejection.id, kind=REJECTED, factor=rejection.factor,
+                       category=factor.category if factor else None,
+                       label=factor.label if factor else rejection.factor, text=rejection.text,
+                       evidence=rejection.evidence, rejection=rejection)
+    for link in thesis.links:
+        graph.add_edge(link.source, link.target, relation=link.relation, polarity=link.polarity,
+                       inferred=link.inferred, evidence=link.evidence, link=link)
+    return graph
+
+
+def causal_part(graph: nx.DiGraph) -> nx.DiGraph:
+    """The claims and the outcome only, without rejected views."""
+    return graph.subgraph(n for n, kind in graph.nodes(data="kind") if kind != REJECTED)
+
+
+def factor_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
+    """The thesis projected onto the taxonomy.
+
+    A node per factor the thesis takes a position on, with ``stance`` (``asserts`` or
+    ``rejects``), the strongest ``role`` and ``weight`` among its claims, and the ``claims``
+    and ``rejections`` behind it. An edge per pair of factors joined by at least one link,
+    with the ``links`` behind it, their ``relations``, a ``polarity`` (+1, -1, or 0 when the
+    author's links disagree) and ``inferred`` (true only when every link behind it is).
+    Links between two claims on the same factor stay inside the node.
+    """
+    graph = nx.DiGraph(id=thesis.id, author=thesis.author, outcome=thesis.explains)
+    claims = {c.id: c for c in thesis.claims}
+
+    def add(factor_id):
+        if factor_id not in graph:
+            factor = taxonomy.factors.get(factor_id)
+            graph.add_node(factor_id, label=factor.label if factor else factor_id,
+                           category=factor.category if factor else None,
+                           stance=None, role=None, weight=0, claims=[], rejections=[])
+        return graph.nodes[factor_id]
+
+    add(thesis.explains)["stance"] = OUTCOME
+    for claim in thesis.claims:
+        node = add(claim.factor)
+        node["claims"].append(claim)
+        if ROLES[claim.role] > node["weight"]:
+            node["weight"], node["role"] = ROLES[claim.role], claim.role
+        if node["stance"] != OUTCOME:
+            node["stance"] = "asserts"
+    for rejection in thesis.rejects:
+        node = add(rejection.factor)
+        node["rejections"].append(rejection)
+        if node["stance"] is None:
+            node["stance"] = "rejects"
+    for link in thesis.links:
+        if link.source not in claims:
+            continue
+        source = claims[link.source].factor
+        target = claims[link.target].factor if link.target in claims else link.target
+        if source == target:
+            continue
+        if not graph.has_edge(source, target):
+            graph.add_edge(source, target, links=[], relations=[], polarity=link.polarity, inferred=True)
+        edge = graph.edges[source, target]
+        edge["links"].append(link)
+        if link.relation not in edge["relations"]:
+            edge["relations"].append(link.relation)
+        if edge["polarity"] != link.polarity:
+            edge["polarity"] = 0
+        edge["inferred"] = edge["inferred"] and link.inferred
+    return graph
