@@ -81,6 +81,30 @@ def load(corpus_dir: Path | None):
     return load_corpus([corpus_dir] if corpus_dir else None)
 
 
+def _engine_errors(func):
+    """Turn a missing or failing Graphviz into a clear message and exit 1."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from render.engine import EngineError
+
+        try:
+            return func(*args, **kwargs)
+        except EngineError as exc:
+            raise click.ClickException(str(exc)) from None
+    return wrapper
+
+
+DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".gv")
+
+
+def _check_output(output: Path, corpus) -> None:
+    inputs = {Path(t.path).resolve() for t in corpus.theses.values()} | {Path(corpus.taxonomy.path).resolve()}
+    if output.resolve() in inputs:
+        raise click.UsageError(f"{output} is an input file; choose another output name")
+
+
 # --- validate ----------------------------------------------------------------------------
 
 @cli.command()
@@ -251,6 +275,18 @@ def _format_from(fmt, output, default="text"):
     return {"md": "md", "markdown": "md", "json": "json", "csv": "csv", "txt": "text"}.get(suffix, suffix or default)
 
 
+@_engine_errors
+def _draw_diff(result, pa, corpus, output):
+    from argmap.compare import one_line
+    from render import diagrams, engine
+
+    _check_output(output, corpus)
+    dot = diagrams.diff_map(result, corpus.taxonomy, pa.thesis.explains)
+    engine.write(dot.source, output)
+    click.echo(one_line(result))
+    click.echo(f"wrote {output}")
+
+
 @cli.command()
 @click.argument("a")
 @click.argument("b")
@@ -258,7 +294,7 @@ def _format_from(fmt, output, default="text"):
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]),
               help="Output format. Default: from the -o extension, else text.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE instead of the terminal (.txt, .md, .json).")
+              help="Write to FILE instead of the terminal: .txt, .md, .json, or a diagram (.svg, .png, .pdf, .dot).")
 def diff(a, b, corpus_dir, fmt, output):
     """Where two authors agree, differ and conflict, with the evidence on each side.
 
@@ -270,6 +306,9 @@ def diff(a, b, corpus_dir, fmt, output):
     corpus = load(corpus_dir)
     pa, pb = _profiles(corpus, [a, b])
     result = diff_theses(pa, pb, corpus.taxonomy)
+    if output is not None and output.suffix.lower() in DIAGRAM_SUFFIXES and not fmt:
+        _draw_diff(result, pa, corpus, output)
+        return
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "md", "json"):
         raise click.UsageError(f"cannot write a diff as .{fmt}; use .txt, .md or .json")
@@ -319,6 +358,47 @@ def compare(ids, corpus_dir, fmt, output):
     else:
         text = compare_text(result, colour=output is None and _tty())
     write_output(text, output, corpus)
+
+
+# --- diagrams ----------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("ids", nargs=-1)
+@corpus_option
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Diagram file (.svg, .png, .pdf, .dot); with --all, a folder.")
+@click.option("--all", "all_", is_flag=True,
+              help="Draw the whole debate into the -o folder: every thesis, aligned small multiples, "
+                   "the consensus map and the matrix.")
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]), default="svg", show_default=True,
+              help="With --all: the format of the files written.")
+@click.option("--direction", type=click.Choice(["TB", "LR"]), default="TB", show_default=True,
+              help="Causes above the outcome (TB) or to its left (LR).")
+@_engine_errors
+def render(ids, corpus_dir, output, all_, fmt, direction):
+    """Draw a thesis as a causal map, or with --all the whole debate.
+
+    The format follows the -o extension: svg (with tooltips carrying the quotes), png,
+    pdf or dot.
+    """
+    from argmap.graphs import thesis_graph
+    from render import diagrams, engine
+
+    corpus = load(corpus_dir)
+    if all_:
+        from render.overview import write_overview
+
+        theses = _profiles(corpus, ids or list(corpus.theses))
+        for path in write_overview(theses, corpus.taxonomy, output, fmt, direction):
+            click.echo(f"wrote {path}")
+        return
+    if len(ids) != 1:
+        raise click.UsageError("give one thesis id (or --all for the whole debate)")
+    (thesis,) = [p.thesis for p in _profiles(corpus, ids)]
+    _check_output(output, corpus)
+    dot = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis, direction)
+    engine.write(dot.source, output)
+    click.echo(f"wrote {output}")
 
 
 def main():

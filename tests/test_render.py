@@ -1,0 +1,148 @@
+"""Diagrams: structure of the emitted graphs, valid SVG, determinism, and the CLI."""
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.compare import diff, profile
+from argmap.graphs import thesis_graph
+from argmap.loader import load_corpus
+from cli import cli
+from conftest import TAXONOMY, THESIS, write_yaml
+from render import diagrams, engine
+from render.overview import small_multiples
+from test_compare import BETA
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
+    write_yaml(tmp_path / "alpha.yaml", THESIS)
+    write_yaml(tmp_path / "beta.yaml", BETA)
+    return load_corpus([tmp_path])
+
+
+def svg_of(source: str, layout="dot", extra=()) -> ET.Element:
+    return ET.fromstring(engine.run(source, "svg", layout, extra))
+
+
+def groups(svg, cls):
+    return {g.get("id"): g for g in svg.iter(f"{SVG}g") if g.get("class") == cls}
+
+
+def test_wrap_cuts_long_text_with_an_ellipsis():
+    lines = diagrams.wrap("word " * 40, width=20, max_lines=3)
+    assert len(lines) == 3 and all(len(l) <= 20 for l in lines) and lines[-1].endswith("\u2026")
+
+
+def test_thesis_map_source_styles_roles_relations_and_rejections(corpus):
+    thesis = corpus["beta"]
+    src = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis).source
+    node = lambda n: re.search(rf"^\s*{n} \[(.*?)\]$", src, re.M | re.S).group(1)  # noqa: E731
+    assert 'fillcolor="#44BB99"' in node("b_famine") and "penwidth=3.5" in node("b_famine")  # economy, main
+    assert "dotted" in node("b_faction")  # background
+    edge = lambda s, t: re.search(rf"^\s*{s} -> {t} \[(.*?)\]$", src, re.M | re.S).group(1)  # noqa: E731
+    assert "arrowhead=tee" in edge("b_famine", "the_end") and "#CC3311" in edge("b_famine", "the_end")
+    assert "style=dashed" in edge("b_faction", "b_leader") and "arrowhead=empty" in edge("b_faction", "b_leader")
+    alpha = corpus["alpha"]
+    asrc = diagrams.thesis_map(thesis_graph(alpha, corpus.taxonomy), corpus.taxonomy, alpha).source
+    assert "subgraph cluster_rejected" in asrc and "REJECTED: Leader" in asrc
+
+
+@needs_dot
+def test_thesis_map_svg_has_every_claim_and_link_with_quote_tooltips(corpus):
+    thesis = corpus["alpha"]
+    svg = svg_of(diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis).source)
+    nodes, edges = groups(svg, "node"), groups(svg, "edge")
+    assert {"node-low_prices", "node-no_goods", "node-the_end", "node-ambition"} <= nodes.keys()
+    assert {"edge-low_prices-no_goods", "edge-no_goods-the_end"} <= edges.keys()
+    tooltips = " ".join(a.get("{http://www.w3.org/1999/xlink}title") or "" for a in svg.iter(f"{SVG}a"))
+    assert "\u201cThe prices were too low.\u201d (line 1)" in tooltips
+    text = " ".join(t.text or "" for t in svg.iter(f"{SVG}text"))
+    assert "A. Author: A Book (1990)" in text and "ROOT" in text and "1 quote" in text
+
+
+@needs_dot
+def test_diff_map_marks_conflicts_and_sides(corpus):
+    pa, pb = profile(corpus["alpha"], corpus.taxonomy), profile(corpus["beta"], corpus.taxonomy)
+    d = diff(pa, pb, corpus.taxonomy)
+    src = diagrams.diff_map(d, corpus.taxonomy, "the_end").source
+    leader = re.search(r"^\s*leader \[(.*?)\]$", src, re.M | re.S).group(1)
+    assert "CONFLICT" in leader and "peripheries=2" in leader and "#CC3311" in leader
+    faction = re.search(r"^\s*faction \[(.*?)\]$", src, re.M | re.S).group(1)
+    assert "ONLY BETA" in faction and "dashed" in faction
+    famine = re.search(r"^\s*famine \[(.*?)\]$", src, re.M | re.S).group(1)
+    assert "BOTH" in famine
+    svg = svg_of(src)
+    assert "2 points in common, 0 only in alpha, 3 only in beta, 4 conflicts" in " ".join(
+        t.text or "" for t in svg.iter(f"{SVG}text"))
+
+
+@needs_dot
+def test_small_multiples_put_each_factor_in_the_same_place_in_every_panel(corpus):
+    profs = [profile(corpus[i], corpus.taxonomy) for i in ("alpha", "beta")]
+    src = small_multiples(profs, corpus.taxonomy, "the_end")
+    pos = {m.group(1): (float(m.group(2)), float(m.group(3)))
+           for m in re.finditer(r'"(\w+__\w+)" \[pos="([\d.-]+),([\d.-]+)!"', src)}
+    factors = {"prices", "famine", "faction", "leader", "the_end"}
+    offsets = {(round(pos[f"beta__{f}"][0] - pos[f"alpha__{f}"][0], 2),
+                round(pos[f"beta__{f}"][1] - pos[f"alpha__{f}"][1], 2)) for f in factors}
+    assert len(offsets) == 1 and next(iter(offsets))[0] > 0  # one shift for all: aligned
+    assert "silent" in re.search(r'"alpha__faction" \[(.*?)\];', src).group(1)
+    assert "REJECTS" in re.search(r'"alpha__leader" \[(.*?)\];', src).group(1)
+    svg_of(src, "neato", ("-n2",))  # renders and parses
+
+
+@needs_dot
+def test_rendering_is_deterministic(corpus):
+    thesis = corpus["beta"]
+    src = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis).source
+    assert engine.run(src, "svg") == engine.run(src, "svg")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], obj={})
+
+
+@needs_dot
+@pytest.mark.parametrize("suffix,magic", [(".svg", b"<?xml"), (".png", b"\x89PNG"), (".pdf", b"%PDF"),
+                                          (".dot", b"digraph")])
+def test_render_format_follows_the_extension(tmp_path, corpus_dir, suffix, magic):
+    out = tmp_path / f"map{suffix}"
+    result = run("render", "alpha", "--corpus", corpus_dir, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(magic)
+
+
+def test_render_refuses_unknown_extension_and_input_files(tmp_path, corpus_dir):
+    bad = run("render", "alpha", "--corpus", corpus_dir, "-o", tmp_path / "map.jpeg")
+    assert bad.exit_code == 1 and "use .svg, .png, .pdf or .dot" in bad.output
+    before = (corpus_dir / "alpha.yaml").read_bytes()
+    clash = run("render", "alpha", "--corpus", corpus_dir, "-o", corpus_dir / "alpha.yaml")
+    assert clash.exit_code == 2 and (corpus_dir / "alpha.yaml").read_bytes() == before
+
+
+def test_render_without_graphviz_says_how_to_install(tmp_path, corpus_dir, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    result = run("render", "alpha", "--corpus", corpus_dir, "-o", tmp_path / "m.svg")
+    assert result.exit_code == 1 and "apt-get install graphviz" in result.output and "Traceback" not in result.output
+
+
+@needs_dot
+def test_render_all_and_diff_diagram(tmp_path, corpus_dir):
+    write_yaml(corpus_dir / "beta.yaml", BETA)
+    result = run("render", "--all", "--corpus", corpus_dir, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["alpha.svg", "beta.svg", "consensus.svg", "matrix.svg", "multiples.svg"]
+    for p in (tmp_path / "out").iterdir():
+        ET.parse(p)
+    d = run("diff", "alpha", "beta", "--corpus", corpus_dir, "-o", tmp_path / "ab.svg")
+    assert d.exit_code == 0 and "4 conflicts" in d.output
+    ET.parse(tmp_path / "ab.svg")
