@@ -401,6 +401,53 @@ def render(ids, corpus_dir, output, all_, fmt, direction):
     click.echo(f"wrote {output}")
 
 
+# --- debate ------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("a", required=False)
+@click.option("--against", "b", metavar="B", help="The author to argue against.")
+@click.option("--motion", metavar="FACTOR",
+              help="Instead of A against B: split all authors over the motion that FACTOR caused the outcome.")
+@corpus_option
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]),
+              help="Output format. Default: from the -o extension, else md.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (.md or .html) instead of the terminal.")
+def debate(a, b, motion, corpus_dir, fmt, output):
+    """Prepare a debate brief: argmap debate A --against B, or argmap debate --motion FACTOR.
+
+    Built only from the encoded theses: the two theses, common ground, the cruxes ranked
+    by what rests on them (with both sides' quotes and the other authors' sides), B's
+    points A never answers, A's weak spots, and questions to put to B.
+    """
+    from argmap.compare import profile
+    from argmap.debate import brief, motion_brief
+    from argmap.diagnostics import did_you_mean
+    from render.brief import brief_blocks, motion_blocks, to_html, to_markdown
+
+    corpus = load(corpus_dir)
+    fmt = fmt or ("html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md")
+    profs = [profile(t, corpus.taxonomy) for t in corpus.theses.values()]
+    if motion:
+        if a or b:
+            raise click.UsageError("--motion briefs all authors; give no A or --against with it")
+        if motion not in corpus.taxonomy.factors:
+            hint = did_you_mean(motion, corpus.taxonomy.factors)
+            raise click.UsageError(f"unknown factor `{motion}`" + (f"; {hint}" if hint else "")
+                                   + " (argmap list --factors shows them)")
+        data = motion_brief(motion, profs, corpus.taxonomy)
+        blocks, title = motion_blocks(data), f"Motion: {data['motion']}"
+    else:
+        if not a or not b:
+            raise click.UsageError("give A and --against B, or --motion FACTOR")
+        pa, pb = _profiles(corpus, [a, b])
+        data = brief(pa, pb, profs, corpus.taxonomy)
+        names = {p.id: p.thesis.author for p in profs}
+        blocks, title = brief_blocks(data, names), f"{pa.thesis.author} against {pb.thesis.author}"
+    text = to_html(blocks, title) if fmt == "html" else to_markdown(blocks)
+    write_output(text, output, corpus)
+
+
 def main():
     """Console-script entry point."""
     try:

@@ -1,0 +1,129 @@
+"""Debate briefs on small theses whose cruxes are known in advance."""
+
+import copy
+import re
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.compare import profile
+from argmap.debate import brief, motion_brief, position_on
+from argmap.loader import load_corpus
+from cli import cli
+from conftest import TAXONOMY, THESIS, write_yaml
+from render.brief import brief_blocks, motion_blocks, to_html, to_markdown
+from test_compare import BETA
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
+    write_yaml(tmp_path / "alpha.yaml", THESIS)
+    write_yaml(tmp_path / "beta.yaml", BETA)
+    gamma = copy.deepcopy(THESIS)
+    gamma.update(id="gamma", author="C. Critic")
+    gamma["claims"][0]["role"] = "contributing"
+    write_yaml(tmp_path / "gamma.yaml", gamma)
+    return load_corpus([tmp_path])
+
+
+def profiles(corpus):
+    return {i: profile(t, corpus.taxonomy) for i, t in corpus.theses.items()}
+
+
+def test_brief_sections_and_ranked_cruxes(corpus):
+    p = profiles(corpus)
+    b = brief(p["alpha"], p["beta"], list(p.values()), corpus.taxonomy)
+    assert [c["title"] for c in b["common_ground"]] == ["Goods famine", "Prices"]
+    titles = [c["title"] for c in b["cruxes"]]
+    assert sorted(titles) == sorted(["Leader", "Prices", "Goods famine \u2192 Prices", "Goods famine \u2192 The end"])
+    stakes = [c["stake"] for c in b["cruxes"]]
+    assert stakes == sorted(stakes, reverse=True)
+    assert titles[0] == "Goods famine \u2192 Prices"  # both sides' structure rests on it most
+    leader = next(c for c in b["cruxes"] if c["title"] == "Leader")
+    assert leader["with_a"] == ["gamma"] and leader["with_b"] == []  # gamma also rejects the leader view
+    prices = next(c for c in b["cruxes"] if c["title"] == "Prices")
+    assert prices["with_b"] == ["gamma"]  # gamma's weight (contributing) is beta's, not alpha's root
+    assert [u["title"] for u in b["unanswered"]] == ["Factions"]
+    assert b["unanswered"][0]["a_answers"] == []  # alpha says nothing about politics but rejecting
+    assert [s["title"] for s in b["silent_on"]] == ["Factions"]
+    assert {s["kind"] for s in b["weak_spots"]} == {"single-quote-link", "inferred-link"}
+    assert any("leads to" in q for q in b["questions"])
+    assert any("argues against the view \u201cIt was one man's ambition\u201d" in q for q in b["questions"])
+
+
+def test_every_quote_in_the_brief_is_the_authors_own(corpus):
+    p = profiles(corpus)
+    b = brief(p["beta"], p["alpha"], list(p.values()), corpus.taxonomy)
+    md = to_markdown(brief_blocks(b, {i: x.thesis.author for i, x in p.items()}))
+    own = {t.author: {" ".join(e.quote.split()) for _, e in t.evidence()} for t in corpus.theses.values()}
+    found = re.findall(r"\*\u201c(.+?)\u201d\* \((.+?), line", md)
+    assert found
+    for quote, author in found:
+        assert quote in own[author], (author, quote)
+    authors = {a for _, a in found}
+    assert {"A. Author", "B. Writer"} <= authors  # both sides' own evidence
+
+
+def test_markdown_and_html_say_the_same(corpus):
+    p = profiles(corpus)
+    blocks = brief_blocks(brief(p["alpha"], p["beta"], list(p.values()), corpus.taxonomy), {})
+    md, page = to_markdown(blocks), to_html(blocks, "t")
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.chunks, self.stack = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("meta", "br", "img", "link"):  # void elements have no end tag
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.stack.pop() == tag  # well nested
+
+        def handle_data(self, data):
+            if self.stack and self.stack[-1] not in ("style", "title"):
+                self.chunks.append(data)
+
+    parser = Text()
+    parser.feed(page)
+    text = " ".join(" ".join(parser.chunks).split())
+    for kind, _, content in blocks:
+        needle = content[0] if kind == "q" else content
+        assert " ".join(needle.split()) in text
+        assert needle.replace("*", "\\*") in md or needle in md
+
+
+def test_motion_benches(corpus):
+    p = profiles(corpus)
+    m = motion_brief("leader", list(p.values()), corpus.taxonomy)
+    assert m["positions"] == {"alpha": "rejecting", "beta": "central", "gamma": "rejecting"}
+    assert [x["id"] for x in m["proposition"]] == ["beta"]
+    assert [x["id"] for x in m["opposition"]] == ["alpha", "gamma"]
+    assert m["reserves"] == []
+    famine = motion_brief("faction", list(p.values()), corpus.taxonomy)
+    assert [x["id"] for x in famine["reserves"]] == ["alpha", "gamma"]  # silent is not opposition
+    assert [x["id"] for x in famine["opposition"]] == ["beta"]  # background weight: minor
+    assert position_on(p["alpha"], "prices") == "central"
+    assert "Reserves: silent on the factor (2)" in to_markdown(motion_blocks(famine))
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], obj={})
+
+
+def test_debate_cli(tmp_path, corpus):
+    folder = tmp_path
+    md = run("debate", "alpha", "--against", "beta", "--corpus", folder)
+    assert md.exit_code == 0 and md.output.startswith("# Debate brief: A. Author against B. Writer")
+    out = tmp_path / "brief.html"
+    assert run("debate", "alpha", "--against", "beta", "--corpus", folder, "-o", out).exit_code == 0
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    motion = run("debate", "--motion", "leader", "--corpus", folder)
+    assert motion.exit_code == 0 and "# Motion: Leader brought about The end." in motion.output
+    assert run("debate", "alpha", "--corpus", folder).exit_code == 2
+    bad = run("debate", "--motion", "leaders", "--corpus", folder)
+    assert bad.exit_code == 2 and "did you mean `leader`?" in bad.output
+    assert run("debate", "alpha", "--against", "beta", "--corpus", folder).output == md.output  # deterministic
