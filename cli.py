@@ -448,6 +448,44 @@ def debate(a, b, motion, corpus_dir, fmt, output):
     write_output(text, output, corpus)
 
 
+# --- report ------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("ids", nargs=-1)
+@corpus_option
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("report"),
+              show_default=True, help="Folder to write the site into.")
+@_engine_errors
+def report(ids, corpus_dir, output):
+    """Build the comparison report: a static site to open in a browser.
+
+    An overview (aligned small multiples, the factor x author matrix, agreement, the most
+    contested points), a page per thesis with a clickable causal map, a page per pair of
+    authors, and a debate brief for every ordered pair. Self-contained: it works offline
+    from file:// and can be zipped and shared. IDS limit it to some theses.
+    """
+    from render.report import Report, check_folder
+
+    corpus = load(corpus_dir)
+    profiles = _profiles(corpus, ids or list(corpus.theses))
+    if len(profiles) < 2:
+        raise click.UsageError("a report needs at least two theses")
+    inputs = {Path(t.path).resolve() for t in corpus.theses.values()} | {Path(corpus.taxonomy.path).resolve()}
+    try:
+        check_folder(output, inputs)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    site = Report(corpus, profiles, output)
+    if sys.stderr.isatty():
+        with click.progressbar(length=site.steps, label="Building the report", file=sys.stderr) as bar:
+            site.progress = bar.update
+            index = site.build()
+    else:
+        index = site.build()
+    click.echo(f"Report written to {output}/ ({len(list(output.glob('*.html')))} pages).")
+    click.echo(f"Open it in a browser: {index.resolve().as_uri()}")
+
+
 def main():
     """Console-script entry point."""
     try:

@@ -182,10 +182,9 @@ li { margin: .2rem 0; }
 """
 
 
-def to_html(blocks: list, title: str) -> str:
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{html.escape(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>", "<main>"]
+def blocks_to_html(blocks: list, heading_offset: int = 0) -> str:
+    """The blocks as an HTML fragment (headings shifted down by ``heading_offset``)."""
+    out = []
     depth = -1  # current list nesting; -1 when outside any list
 
     def close_to(target):
@@ -198,13 +197,14 @@ def to_html(blocks: list, title: str) -> str:
         if kind in ("h", "p"):
             close_to(-1)
             if kind == "h":
-                out.append(f"<h{level}>{html.escape(text)}</h{level}>")
+                h = min(level + heading_offset, 6)
+                out.append(f"<h{h}>{html.escape(text)}</h{h}>")
             else:
                 out.append(f"<p>{html.escape(text)}</p>")
             continue
         if level > depth:
             while depth < level:
-                out.append("<ul><li>" if depth + 1 == level else "<ul><li>")
+                out.append("<ul><li>")
                 depth += 1
         else:
             close_to(level)
@@ -216,5 +216,12 @@ def to_html(blocks: list, title: str) -> str:
             out.append(f'<span class="quote">\u201c{html.escape(quote)}\u201d</span> '
                        f'<span class="where">({html.escape(where)})</span>')
     close_to(-1)
-    out += ["</main>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return "\n".join(out)
+
+
+def to_html(blocks: list, title: str) -> str:
+    """A standalone HTML page of the blocks, styled to read and print well."""
+    return "\n".join(["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+                      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                      f"<title>{html.escape(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
+                      "<main>", blocks_to_html(blocks), "</main>", "</body>", "</html>"]) + "\n"
