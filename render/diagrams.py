@@ -138,6 +138,16 @@ def _ordered_categories(taxonomy, category_ids):
     return [c for c in taxonomy.categories.values() if c.id in category_ids]
 
 
+def _outcome_node(g, taxonomy, outcome: str) -> None:
+    """The outcome explained, grey and heavy, on the last rank."""
+    label = taxonomy.factors[outcome].label if outcome in taxonomy.factors else outcome
+    g.node(outcome, _label(label, [], "THE OUTCOME EXPLAINED"), shape="box", style="filled",
+           fillcolor="#DDDDDD", penwidth="3", id=f"node-{outcome}", tooltip=f"The outcome: {label}")
+    with g.subgraph(name="outcome_rank") as s:
+        s.attr(rank="sink")
+        s.node(outcome)
+
+
 def _title(thesis) -> str:
     year = f" ({thesis.year})" if thesis.year else ""
     return f"{thesis.author}: {thesis.work}{year}"
@@ -162,13 +172,7 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "TB") -> graphviz.Digraph
                fillcolor=category.colour if category else "#FFFFFF",
                tooltip=quotes_tooltip(f"{data['label']} ({data['role']})", data["text"], data["evidence"]),
                id=f"node-{node}", **attrs)
-    outcome_data = graph.nodes[outcome]
-    g.node(outcome, _label(outcome_data["label"], [], "THE OUTCOME EXPLAINED"),
-           shape="box", style="filled", fillcolor="#DDDDDD", penwidth="3", id=f"node-{outcome}",
-           tooltip=f"The outcome: {outcome_data['label']}")
-    with g.subgraph(name="outcome_rank") as s:
-        s.attr(rank="sink")
-        s.node(outcome)
+    _outcome_node(g, taxonomy, outcome)
 
     rejected = [(n, d) for n, d in sorted(graph.nodes(data=True)) if d["kind"] == REJECTED]
     if rejected:
@@ -234,12 +238,7 @@ def diff_map(d: dict, taxonomy, outcome: str, rankdir: str = "TB") -> graphviz.D
         if f not in factors:
             used.add(item["category"])
             _diff_node(g, f, item, "conflict", item, a, b, taxonomy)
-    outcome_label = taxonomy.factors[outcome].label if outcome in taxonomy.factors else outcome
-    g.node(outcome, _label(outcome_label, [], "THE OUTCOME EXPLAINED"), shape="box", style="filled",
-           fillcolor="#DDDDDD", penwidth="3", id=f"node-{outcome}")
-    with g.subgraph(name="outcome_rank") as s:
-        s.attr(rank="sink")
-        s.node(outcome)
+    _outcome_node(g, taxonomy, outcome)
     drawn = set(factors) | set(conflict_factors) | {outcome}
 
     def ensure(f):
@@ -338,12 +337,7 @@ def consensus_map(c: dict, profiles, taxonomy, outcome: str, rankdir: str = "TB"
                penwidth=str(1 + 1.5 * len(holders) / max(n_authors, 1) * 2),
                tooltip=f"{fac.label if fac else f}: asserted by {', '.join(holders) or 'nobody'}"
                        + (f"; rejected by {', '.join(rejecters)}" if rejecters else ""), id=f"node-{f}")
-    outcome_label = taxonomy.factors[outcome].label if outcome in taxonomy.factors else outcome
-    g.node(outcome, _label(outcome_label, [], "THE OUTCOME EXPLAINED"), shape="box", style="filled",
-           fillcolor="#DDDDDD", penwidth="3", id=f"node-{outcome}")
-    with g.subgraph(name="outcome_rank") as s:
-        s.attr(rank="sink")
-        s.node(outcome)
+    _outcome_node(g, taxonomy, outcome)
     for (s, t, sign), holders in sorted(by_link.items()):
         count = len(holders)
         colour = NEGATIVE if sign < 0 else (INK if count > 1 else MUTED)

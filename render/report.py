@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from argmap import __version__
-from argmap.compare import compare, diff, one_line
+from argmap.compare import compare, diff, evidence_dict, one_line
 from argmap.debate import brief
 from argmap.graphs import thesis_graph
 
@@ -134,17 +134,6 @@ def _quote_html(e: dict) -> str:
     cites = f"; cites {e['cites']}" if e.get("cites") else ""
     return (f'<span class="quote">\u201c{esc(" ".join(e["quote"].split()))}\u201d</span> '
             f'<span class="where">({esc(locator_text(e["locator"]))}{esc(cites)})</span>')
-
-
-def _ev(evidence) -> dict:
-    out = {"quote": evidence.quote, "locator": {"line": evidence.locator.line}}
-    if evidence.locator.page is not None:
-        out["locator"]["page"] = evidence.locator.page
-    if evidence.locator.chapter:
-        out["locator"]["chapter"] = evidence.locator.chapter
-    if evidence.cites:
-        out["cites"] = evidence.cites
-    return out
 
 
 class Report:
@@ -310,7 +299,7 @@ class Report:
                 "title": attrs["label"] if kind != "rejected" else f"Rejected: {attrs['label']}",
                 "meta": meta, "text": attrs.get("text", ""),
                 "evidence": [{"quote": " ".join(e.quote.split()),
-                              "where": locator_text(_ev(e)["locator"]) + (f"; cites {e.cites}" if e.cites else "")}
+                              "where": locator_text(evidence_dict(e)["locator"]) + (f"; cites {e.cites}" if e.cites else "")}
                              for e in attrs["evidence"]],
                 "out": [f"{d['relation'].replace('_', ' ')} \u2192 {names.get(v, v)}"
                         + (" (inferred)" if d["inferred"] else "") for _, v, d in sorted(graph.out_edges(node, data=True))],
@@ -335,14 +324,14 @@ class Report:
         for c in t.claims:
             fac = self.taxonomy.factors.get(c.factor)
             term = f" (\u201c{esc(c.author_term)}\u201d)" if c.author_term else ""
-            quotes = "<br>".join(_quote_html(_ev(e)) for e in c.evidence) or '<span class="small">none</span>'
+            quotes = "<br>".join(_quote_html(evidence_dict(e)) for e in c.evidence) or '<span class="small">none</span>'
             body.append(f'<tr><td><button class="claim" data-key="{esc(c.id)}">{esc(c.text)}</button></td>'
                         f"<td>{esc(fac.label if fac else c.factor)}</td><td>{esc(c.role)}{term}</td><td>{quotes}</td></tr>")
         body.append("</tbody></table>")
         body.append('<h2>Links</h2><table><thead><tr><th scope="col">Cause</th><th scope="col">Relation</th>'
                     '<th scope="col">Effect</th><th scope="col">Evidence</th></tr></thead><tbody>')
         for link in t.links:
-            quotes = "<br>".join(_quote_html(_ev(e)) for e in link.evidence) or \
+            quotes = "<br>".join(_quote_html(evidence_dict(e)) for e in link.evidence) or \
                 ('<span class="small">inferred by the encoder</span>' if link.inferred else '<span class="small">none</span>')
             rel = link.relation.replace("_", " ") + (" (inferred)" if link.inferred else "")
             body.append(f"<tr><td>{esc(names.get(link.source, link.source))}</td><td>{esc(rel)}</td>"
@@ -354,7 +343,7 @@ class Report:
                         '<th scope="col">Evidence</th></tr></thead><tbody>')
             for r in t.rejects:
                 fac = self.taxonomy.factors.get(r.factor)
-                quotes = "<br>".join(_quote_html(_ev(e)) for e in r.evidence)
+                quotes = "<br>".join(_quote_html(evidence_dict(e)) for e in r.evidence)
                 body.append(f'<tr><td><button class="claim" data-key="{esc(r.id)}">{esc(r.text)}</button></td>'
                             f"<td>{esc(fac.label if fac else r.factor)}</td><td>{quotes}</td></tr>")
             body.append("</tbody></table>")
