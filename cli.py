@@ -372,8 +372,8 @@ def compare(ids, corpus_dir, fmt, output):
                    "the consensus map and the matrix.")
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]), default="svg", show_default=True,
               help="With --all: the format of the files written.")
-@click.option("--direction", type=click.Choice(["TB", "LR"]), default="TB", show_default=True,
-              help="Causes above the outcome (TB) or to its left (LR).")
+@click.option("--direction", type=click.Choice(["LR", "TB"]), default="LR", show_default=True,
+              help="Causes to the left of the outcome (LR) or above it (TB).")
 @_engine_errors
 def render(ids, corpus_dir, output, all_, fmt, direction):
     """Draw a thesis as a causal map, or with --all the whole debate.

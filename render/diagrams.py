@@ -70,7 +70,7 @@ def esc(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def wrap(text: str, width: int = 30, max_lines: int = 4) -> list[str]:
+def wrap(text: str, width: int = 28, max_lines: int = 4) -> list[str]:
     """Lines of at most ``width`` characters; an ellipsis where the text was cut."""
     lines = textwrap.wrap(" ".join(str(text).split()), width) or [""]
     if len(lines) > max_lines:
@@ -94,7 +94,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _label(title: str, body_lines: list[str], footer: str, title_colour: str = INK) -> str:
-    rows = [f'<TR><TD><FONT POINT-SIZE="12" COLOR="{title_colour}"><B>{esc(title)}</B></FONT></TD></TR>']
+    heading = "<BR/>".join(esc(l) for l in wrap(title, 26, 2))
+    rows = [f'<TR><TD><FONT POINT-SIZE="12" COLOR="{title_colour}"><B>{heading}</B></FONT></TD></TR>']
     if body_lines:
         body = "<BR/>".join(esc(l) for l in body_lines)
         rows.append(f'<TR><TD><FONT POINT-SIZE="10">{body}</FONT></TD></TR>')
@@ -105,8 +106,8 @@ def _label(title: str, body_lines: list[str], footer: str, title_colour: str = I
 
 def _new_graph(name: str, rankdir: str = "TB") -> graphviz.Digraph:
     g = graphviz.Digraph(name)
-    g.attr(rankdir=rankdir, fontname=FONT, nodesep="0.3", ranksep="0.45", newrank="true",
-           bgcolor="white", pad="0.3", labeljust="l", labelloc="t", outputorder="edgesfirst")
+    g.attr(rankdir=rankdir, fontname=FONT, nodesep="0.22", ranksep="0.32", newrank="true",
+           bgcolor="white", pad="0.2", labeljust="l", labelloc="t", outputorder="edgesfirst")
     g.attr("node", shape="box", style="rounded,filled", fontname=FONT, color=INK, margin="0.12,0.06")
     g.attr("edge", fontname=FONT, fontsize="9", color=INK, arrowsize="0.8")
     return g
@@ -123,12 +124,13 @@ def _legend(title: str, subtitle: str, categories, roles=(), relations=(), extra
     if cats:
         rows.append('<TR><TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR>'
                     f'<TD><FONT POINT-SIZE="10">Fill: category</FONT></TD>{cats}</TR></TABLE></TD></TR>')
-    bits = [ROLE_NOTE[r] for r in roles] + [RELATION_GLYPH[r] for r in relations]
+    relation_bits = [RELATION_GLYPH[r] for r in relations]
     if relations:
-        bits.append("- - dashed: inferred by us, not stated")
-    if bits:
-        joined = " \u00a0\u00b7\u00a0 ".join(bits)
-        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10">{joined}</FONT></TD></TR>')
+        relation_bits.append("- - dashed: inferred by us, not stated")
+    for bits in ([ROLE_NOTE[r] for r in roles], relation_bits):
+        if bits:
+            joined = " \u00a0\u00b7\u00a0 ".join(bits)
+            rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10">{joined}</FONT></TD></TR>')
     for row in extra_rows:
         rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10">{row}</FONT></TD></TR>')
     return '<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
@@ -153,7 +155,7 @@ def _title(thesis) -> str:
     return f"{thesis.author}: {thesis.work}{year}"
 
 
-def thesis_map(graph, taxonomy, thesis, rankdir: str = "TB") -> graphviz.Digraph:
+def thesis_map(graph, taxonomy, thesis, rankdir: str = "LR") -> graphviz.Digraph:
     """One author's causal map from :func:`argmap.graphs.thesis_graph`."""
     g = _new_graph(f"thesis_{thesis.id}", rankdir)
     outcome = graph.graph["outcome"]
@@ -165,8 +167,10 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "TB") -> graphviz.Digraph
         used_categories.add(data["category"])
         roles.append(data["role"])
         n_quotes = len(data["evidence"])
-        term = f" \u00b7 \u201c{esc(data['author_term'])}\u201d" if data.get("author_term") else ""
-        footer = f"<B>{esc(data['role'].upper())}</B>{term} \u00b7 {_plural(n_quotes, 'quote')}"
+        footer = f"<B>{esc(data['role'].upper())}</B> \u00b7 {_plural(n_quotes, 'quote')}"
+        if data.get("author_term"):  # the author's own words for the weight, on lines of their own
+            term = wrap(f"\u201c{data['author_term']}\u201d", 30, 2)
+            footer += "<BR/><I>" + "<BR/>".join(esc(l) for l in term) + "</I>"
         attrs = {"style": "rounded,filled", **ROLE_STYLE[data["role"]]}
         g.node(node, _label(data["label"], wrap(data["text"]), footer),
                fillcolor=category.colour if category else "#FFFFFF",
@@ -185,21 +189,28 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "TB") -> graphviz.Digraph
                        style="rounded,filled,dashed", fillcolor="#FFFFFF", color=NEGATIVE, penwidth="2",
                        tooltip=quotes_tooltip(f"Rejected view: {data['label']}", data["text"], data["evidence"]),
                        id=f"node-{node}")
-        # Keep the rejected views beside the outcome rather than among the causes.
-        g.edge(rejected[0][0], outcome, style="invis")
+        # Rows of their own, apart from the causal chain (invisible edges only order them);
+        # at most three to a row so that they do not widen the map.
+        for start in range(0, len(rejected), 3):
+            row = [name for name, _ in rejected[start:start + 3]]
+            for first, second in zip(row, row[1:]):
+                g.edge(first, second, style="invis")
 
     for source, target, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
         relations.append(data["relation"])
         style = dict(RELATION_STYLE[data["relation"]])
         style["style"] = "dashed" if data["inferred"] else "solid"
-        label = "" if data["relation"] == "causes" else data["relation"].replace("_", " ")
+        # The common relations are told by line weight alone; the rarer ones are named too.
+        label = "" if data["relation"] in ("causes", "contributes_to") else data["relation"].replace("_", " ")
         what = "inferred by us" if data["inferred"] else "stated"
         g.edge(source, target, xlabel=label, fontcolor=style.get("color", INK),
                tooltip=quotes_tooltip(f"{source} {data['relation']} {target} ({what})", "", data["evidence"]),
                id=f"edge-{source}-{target}", **style)
 
+    scope = " ".join(thesis.scope.split())
+    scope = scope if len(scope) <= 90 else scope[:89].rsplit(" ", 1)[0] + "\u2026"
     subtitle = f"Why: {taxonomy.factors[outcome].label if outcome in taxonomy.factors else outcome}. " \
-               f"Scope: {thesis.scope}. {_plural(len(thesis.claims), 'claim')}, {_plural(len(thesis.links), 'link')}."
+               f"Scope: {scope} {_plural(len(thesis.claims), 'claim')}, {_plural(len(thesis.links), 'link')}."
     ordered_roles = [r for r in ROLE_STYLE if r in roles]
     ordered_relations = [r for r in RELATION_STYLE if r in relations]
     g.attr(label=_legend(_title(thesis), subtitle, _ordered_categories(taxonomy, used_categories),
@@ -217,7 +228,7 @@ def _side_word(side: dict) -> str:
     return side.get("role") or "asserts"
 
 
-def diff_map(d: dict, taxonomy, outcome: str, rankdir: str = "TB") -> graphviz.Digraph:
+def diff_map(d: dict, taxonomy, outcome: str, rankdir: str = "LR") -> graphviz.Digraph:
     """Two authors merged over the taxonomy, from :func:`argmap.compare.diff`."""
     from argmap.compare import one_line
 
@@ -307,7 +318,7 @@ def _diff_node(g, f, item, group, conflict, a, b, taxonomy):
 
 # --- the whole debate ----------------------------------------------------------------
 
-def consensus_map(c: dict, profiles, taxonomy, outcome: str, rankdir: str = "TB") -> graphviz.Digraph:
+def consensus_map(c: dict, profiles, taxonomy, outcome: str, rankdir: str = "LR") -> graphviz.Digraph:
     """Every factor link any author draws; the width says how many authors draw it."""
     g = _new_graph("consensus", rankdir)
     n_authors = len(profiles)

@@ -139,7 +139,7 @@ def _legend_text(profiles, taxonomy) -> str:
             f'<TD>Fill: category</TD>{cats}</TR></TABLE></TD></TR></TABLE>')
 
 
-def write_overview(profiles, taxonomy, folder: Path, fmt: str = "svg", rankdir: str = "TB") -> list[Path]:
+def write_overview(profiles, taxonomy, folder: Path, fmt: str = "svg", rankdir: str = "LR") -> list[Path]:
     """Every thesis map, the small multiples, the consensus map and the matrix, into ``folder``."""
     from argmap.compare import compare
     from argmap.graphs import thesis_graph
