@@ -99,9 +99,16 @@ def _engine_errors(func):
 DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".gv")
 
 
+def _input_files(corpus) -> set[Path]:
+    """The corpus's own files, which no output may overwrite."""
+    files = {Path(t.path).resolve() for t in corpus.theses.values()}
+    if corpus.taxonomy.path:
+        files.add(Path(corpus.taxonomy.path).resolve())
+    return files
+
+
 def _check_output(output: Path, corpus) -> None:
-    inputs = {Path(t.path).resolve() for t in corpus.theses.values()} | {Path(corpus.taxonomy.path).resolve()}
-    if output.resolve() in inputs:
+    if output.resolve() in _input_files(corpus):
         raise click.UsageError(f"{output} is an input file; choose another output name")
 
 
@@ -258,11 +265,7 @@ def write_output(text: str, output: Path | None, corpus=None) -> None:
         click.echo(text, nl=False)
         return
     if corpus is not None:
-        inputs = {Path(t.path).resolve() for t in corpus.theses.values()}
-        if corpus.taxonomy.path:
-            inputs.add(Path(corpus.taxonomy.path).resolve())
-        if output.resolve() in inputs:
-            raise click.UsageError(f"{output} is an input file; choose another output name")
+        _check_output(output, corpus)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
     click.echo(f"wrote {output}", err=True)
@@ -471,9 +474,8 @@ def report(ids, corpus_dir, output):
     profiles = _profiles(corpus, ids or list(corpus.theses))
     if len(profiles) < 2:
         raise click.UsageError("a report needs at least two theses")
-    inputs = {Path(t.path).resolve() for t in corpus.theses.values()} | {Path(corpus.taxonomy.path).resolve()}
     try:
-        check_folder(output, inputs)
+        check_folder(output, _input_files(corpus))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     site = Report(corpus, profiles, output)

@@ -14,18 +14,10 @@ from cli import cli
 from conftest import TAXONOMY, THESIS, write_yaml
 from render import diagrams, engine
 from render.overview import small_multiples
-from test_compare import BETA
+from test_compare import BETA, corpus  # noqa: F401  (the two-author corpus fixture)
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
-    write_yaml(tmp_path / "alpha.yaml", THESIS)
-    write_yaml(tmp_path / "beta.yaml", BETA)
-    return load_corpus([tmp_path])
 
 
 def svg_of(source: str, layout="dot", extra=()) -> ET.Element:
