@@ -72,7 +72,13 @@ def esc(text) -> str:
 
 def wrap(text: str, width: int = 28, max_lines: int = 4) -> list[str]:
     """Lines of at most ``width`` characters; an ellipsis where the text was cut."""
-    lines = textwrap.wrap(" ".join(str(text).split()), width) or [""]
+    text = " ".join(str(text).split())
+    # Wrapping a long claim only to keep four lines is most of a map's build time: wrap a
+    # prefix that is sure to reach past the last kept line, cut at a word boundary.
+    keep = (width + 1) * (max_lines + 2)
+    if len(text) > keep:
+        text = text[:keep].rsplit(" ", 1)[0] if text[keep] != " " else text[:keep]
+    lines = textwrap.wrap(text, width) or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1].rstrip() + "\u2026"
@@ -203,7 +209,8 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "LR") -> graphviz.Digraph
         # The common relations are told by line weight alone; the rarer ones are named too.
         label = "" if data["relation"] in ("causes", "contributes_to") else data["relation"].replace("_", " ")
         what = "inferred by us" if data["inferred"] else "stated"
-        g.edge(source, target, xlabel=label, fontcolor=style.get("color", INK),
+        # `label`, not `xlabel`: dot makes room for it, where an xlabel can land under a node.
+        g.edge(source, target, label=label, fontcolor=style.get("color", INK),
                tooltip=quotes_tooltip(f"{source} {data['relation']} {target} ({what})", "", data["evidence"]),
                id=f"edge-{source}-{target}", **style)
 

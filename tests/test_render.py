@@ -2,10 +2,13 @@
 
 import re
 import shutil
+import textwrap
 import xml.etree.ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.compare import diff, profile
 from argmap.graphs import thesis_graph
@@ -31,6 +34,19 @@ def groups(svg, cls):
 def test_wrap_cuts_long_text_with_an_ellipsis():
     lines = diagrams.wrap("word " * 40, width=20, max_lines=3)
     assert len(lines) == 3 and all(len(l) <= 20 for l in lines) and lines[-1].endswith("\u2026")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab \n", min_size=1, max_size=40), max_size=30),
+       st.integers(5, 30), st.integers(1, 5))
+def test_wrap_keeps_the_lines_a_full_wrap_would_keep(words, width, max_lines):
+    # wrap() only wraps a prefix of long texts for speed; the lines shown must not change.
+    text = " ".join(words)
+    full = textwrap.wrap(" ".join(text.split()), width) or [""]
+    if len(full) > max_lines:
+        full = full[:max_lines]
+        full[-1] = full[-1][: width - 1].rstrip() + "\u2026"
+    assert diagrams.wrap(text, width, max_lines) == full
 
 
 def test_thesis_map_source_styles_roles_relations_and_rejections(corpus):
@@ -118,6 +134,29 @@ def test_render_refuses_unknown_extension_and_input_files(tmp_path, corpus_dir):
     before = (corpus_dir / "alpha.yaml").read_bytes()
     clash = run("render", "alpha", "--corpus", corpus_dir, "-o", corpus_dir / "alpha.yaml")
     assert clash.exit_code == 2 and (corpus_dir / "alpha.yaml").read_bytes() == before
+
+
+def test_render_of_one_thesis_reads_only_its_file_but_guards_all(tmp_path, corpus_dir):
+    write_yaml(corpus_dir / "beta.yaml", BETA)
+    broken = corpus_dir / "gamma.yaml"
+    broken.write_text("argmap: 1\nid: gamma\nid: gamma\n")  # another author's broken draft
+    ok = run("render", "alpha", "--corpus", corpus_dir, "-o", tmp_path / "a.dot")
+    assert ok.exit_code == 0, ok.output
+    full = load_corpus([corpus_dir / "factors.yaml", corpus_dir / "alpha.yaml"])
+    thesis = full["alpha"]
+    assert (tmp_path / "a.dot").read_text() == engine.run(
+        diagrams.thesis_map(thesis_graph(thesis, full.taxonomy), full.taxonomy, thesis).source, "dot").decode()
+    # The draft is not read, yet still may not be overwritten; validate still reports it.
+    before = broken.read_bytes()
+    clash = run("render", "alpha", "--corpus", corpus_dir, "-o", broken.with_suffix(".yaml"))
+    assert clash.exit_code == 2 and broken.read_bytes() == before
+    assert run("validate", corpus_dir).exit_code == 1
+    # A file not named after its id is found by loading the whole corpus.
+    (corpus_dir / "beta.yaml").rename(corpus_dir / "second.yaml")
+    moved = run("render", "beta", "--corpus", corpus_dir, "-o", tmp_path / "b.dot")
+    assert moved.exit_code == 1 and "duplicate" in moved.output  # now the draft's error shows
+    broken.unlink()
+    assert run("render", "beta", "--corpus", corpus_dir, "-o", tmp_path / "b.dot").exit_code == 0
 
 
 def test_render_without_graphviz_says_how_to_install(tmp_path, corpus_dir, monkeypatch):
