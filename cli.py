@@ -101,9 +101,14 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".gv")
 
 def _input_files(corpus) -> set[Path]:
     """The corpus's own files, which no output may overwrite."""
+    from argmap.loader import corpus_files
+
     files = {Path(t.path).resolve() for t in corpus.theses.values()}
     if corpus.taxonomy.path:
         files.add(Path(corpus.taxonomy.path).resolve())
+    # A partly loaded corpus (render of one thesis) must still protect its other files.
+    if corpus.directory and Path(corpus.directory).is_dir():
+        files.update(p.resolve() for p in corpus_files(Path(corpus.directory)))
     return files
 
 
@@ -383,21 +388,25 @@ def render(ids, corpus_dir, output, all_, fmt, direction):
     """Draw a thesis as a causal map, or with --all the whole debate.
 
     The format follows the -o extension: svg (with tooltips carrying the quotes), png,
-    pdf or dot.
+    pdf or dot. For one thesis whose file is named after its id, only that file and the
+    taxonomy are read and checked; `argmap validate` checks the rest of the corpus.
     """
     from argmap.graphs import thesis_graph
     from render import diagrams, engine
 
-    corpus = load(corpus_dir)
     if all_:
         from render.overview import write_overview
 
+        corpus = load(corpus_dir)
         theses = _profiles(corpus, ids or list(corpus.theses))
         for path in write_overview(theses, corpus.taxonomy, output, fmt, direction):
             click.echo(f"wrote {path}")
         return
     if len(ids) != 1:
         raise click.UsageError("give one thesis id (or --all for the whole debate)")
+    from argmap.loader import load_thesis
+
+    corpus = load_thesis(ids[0], corpus_dir)
     (thesis,) = [p.thesis for p in _profiles(corpus, ids)]
     _check_output(output, corpus)
     dot = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis, direction)

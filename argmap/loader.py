@@ -183,6 +183,27 @@ def load_corpus(paths=None, diags: Diagnostics | None = None, taxonomy_path: Pat
     return corpus
 
 
+def load_thesis(ref: str, directory: Path | None = None) -> Corpus:
+    """Load what one thesis needs: the corpus's taxonomy and that thesis's file.
+
+    When ``<ref>.yaml`` (or ``.yml``) sits beside ``factors.yaml`` in ``directory`` (default:
+    the bundled corpus) and declares the id ``ref``, only those two files are read, so that
+    drawing one thesis of a large corpus does not wait on parsing all the others. Otherwise
+    (a file named differently, or ``ref`` a path) the whole corpus is loaded. Either way the
+    files read are checked as :func:`load_corpus` checks them, and an error raises
+    :class:`ArgmapError`; problems confined to other files are left to ``argmap validate``.
+    """
+    directory = Path(directory) if directory else bundled_corpus_dir()
+    taxonomy = directory / TAXONOMY_FILE
+    for suffix in YAML_SUFFIXES:
+        candidate = directory / f"{ref}{suffix}"
+        if taxonomy.is_file() and candidate.is_file():
+            corpus = load_corpus([taxonomy, candidate])
+            if ref in corpus.theses:
+                return corpus
+    return load_corpus([directory])
+
+
 def find_theses(refs, corpus: Corpus) -> list[Thesis]:
     """Resolve ``refs`` (thesis ids, or paths of thesis files in the corpus) to theses.
 

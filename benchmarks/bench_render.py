@@ -2,7 +2,7 @@
 
 For each thesis of a corpus (default: the bundled one), in one run and interleaved:
   * bare: `dot -Tsvg` on the DOT that argmap emits (a subprocess, as argmap runs it);
-  * argmap: loading the corpus, building the graph, emitting DOT and running that dot.
+  * argmap: loading the thesis and taxonomy, building the graph, emitting DOT and running dot.
 The ratio of the summed medians is argmap's overhead (aim: at most 1.2x). A second figure
 times the whole `argmap render` command, Python start-up included, for reference.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from argmap.graphs import thesis_graph  # noqa: E402
-from argmap.loader import bundled_corpus_dir, load_corpus  # noqa: E402
+from argmap.loader import bundled_corpus_dir, load_corpus, load_thesis  # noqa: E402
 from render import diagrams, engine  # noqa: E402
 
 
@@ -35,14 +35,18 @@ def main() -> None:
     sources = {}
     bare = {i: [] for i in ids}
     ours = {i: [] for i in ids}
+    parts = {"load": [], "build": [], "dot": []}
     for _ in range(args.rounds):
         for i in ids:
             t0 = time.perf_counter()
-            c = load_corpus([args.corpus])
+            c = load_thesis(i, args.corpus)  # what `argmap render ID` reads
             t = c.theses[i]
+            ta = time.perf_counter()
             src = diagrams.thesis_map(thesis_graph(t, c.taxonomy), c.taxonomy, t).source
+            tb = time.perf_counter()
             engine.run(src, "svg")
             t1 = time.perf_counter()
+            parts["load"].append(ta - t0), parts["build"].append(tb - ta), parts["dot"].append(t1 - tb)
             subprocess.run(["dot", "-Tsvg"], input=src.encode(), capture_output=True, check=True)
             t2 = time.perf_counter()
             ours[i].append(t1 - t0)
@@ -54,6 +58,9 @@ def main() -> None:
     print(f"bare dot -Tsvg on argmap's DOT: {b * 1000:8.1f} ms for all theses")
     print(f"argmap render (in process):     {o * 1000:8.1f} ms")
     print(f"ratio: {o / b:.2f}x (aim: at most 1.2x)")
+    per = args.rounds
+    print("  of which, per round: " + ", ".join(
+        f"{k} {sum(v) / per * 1000:.1f} ms" for k, v in parts.items()))
     t0 = time.perf_counter()
     for i in ids:
         subprocess.run([sys.executable, str(ROOT / "cli.py"), "render", i, "--corpus", str(args.corpus),
