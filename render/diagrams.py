@@ -276,7 +276,9 @@ def diff_map(d: dict, taxonomy, outcome: str, rankdir: str = "LR") -> graphviz.D
             style = {"color": colour, "penwidth": "2.5" if group == "shared" else "1.5",
                      "style": "solid" if group != "only_b" else "dashed",
                      "arrowhead": "tee" if side["polarity"] < 0 else "normal"}
-            g.edge(item["from"], item["to"], xlabel=tag if group != "shared" else "", fontcolor=colour,
+            # Colour and dash already say whose link it is (see the legend); a label on every
+            # one-sided edge buried the map in "only X" tags, so the side goes in the tooltip.
+            g.edge(item["from"], item["to"],
                    tooltip=f"{item['from_label']} \u2192 {item['to_label']}: {tag} ({', '.join(side['relations'])})",
                    **style)
     for item in d["conflicts"]:

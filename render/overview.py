@@ -71,7 +71,7 @@ def small_multiples(profiles, taxonomy, outcome: str, rankdir: str = "TB") -> st
     columns = min(len(profiles), 3) or 1
     rows = math.ceil(len(profiles) / columns)
     out = ['digraph multiples {', 'graph [bgcolor=white, pad=0.3, splines=true, outputorder=edgesfirst];',
-           f'node [shape=box, style="rounded,filled", fixedsize=true, width=1.9, height=0.75, fontname="{FONT}"];',
+           f'node [shape=box, style="rounded,filled", fixedsize=true, width=1.9, height=0.75, fontname="{FONT}", fontsize=10];',
            f'edge [color="{INK}", arrowsize=0.7];']
     for index, p in enumerate(profiles):
         col, row = index % columns, index // columns
