@@ -89,3 +89,15 @@ def test_authors_own_weighting_is_kept(corpus):
 
 def test_bundled_corpus_dir_is_the_default():
     assert (bundled_corpus_dir() / "factors.yaml").is_file()
+
+
+def test_corpus_doc_introduces_every_thesis_and_factor(corpus):
+    """docs/corpus.md keeps up with the corpus: a section per thesis, every factor in the table."""
+    doc = (bundled_corpus_dir().parent / "docs" / "corpus.md")
+    if not doc.is_file():
+        pytest.skip("docs/ is not shipped with an installed package")
+    text = doc.read_text(encoding="utf-8")
+    sections = set(re.findall(r"^### `(\w+)`", text, re.M))
+    assert sections == set(corpus.theses)
+    named = set(re.findall(r"\(`(\w+)`\)", text))
+    assert named == set(corpus.taxonomy.factors)
