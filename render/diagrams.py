@@ -99,8 +99,8 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _label(title: str, body_lines: list[str], footer: str, title_colour: str = INK) -> str:
-    heading = "<BR/>".join(esc(l) for l in wrap(title, 26, 2))
+def _label(title: str, body_lines: list[str], footer: str, title_colour: str = INK, title_lines: int = 2) -> str:
+    heading = "<BR/>".join(esc(l) for l in wrap(title, 26, title_lines))
     rows = [f'<TR><TD><FONT POINT-SIZE="12" COLOR="{title_colour}"><B>{heading}</B></FONT></TD></TR>']
     if body_lines:
         body = "<BR/>".join(esc(l) for l in body_lines)
@@ -189,9 +189,13 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "LR") -> graphviz.Digraph
         with g.subgraph(name="cluster_rejected") as c:
             c.attr(label=f"<<B>Views {esc(thesis.author)} rejects</B>>", style="dashed", color=NEGATIVE,
                    fontcolor=NEGATIVE, fontname=FONT, fontsize="12", margin="12")
+            asserted = {claim.factor for claim in thesis.claims}
             for node, data in rejected:
-                c.node(node, _label(f"\u2717 REJECTED: {data['label']}", wrap(data["text"]),
-                                    _plural(len(data["evidence"]), "quote"), title_colour=NEGATIVE),
+                # An author may reject one reading of a factor they assert in another: say so,
+                # or "REJECTED: <factor>" would read as a contradiction of the map below.
+                what = "a reading of " if data.get("factor") in asserted else ""
+                c.node(node, _label(f"\u2717 REJECTED: {what}{data['label']}", wrap(data["text"]),
+                                    _plural(len(data["evidence"]), "quote"), title_colour=NEGATIVE, title_lines=3),
                        style="rounded,filled,dashed", fillcolor="#FFFFFF", color=NEGATIVE, penwidth="2",
                        tooltip=quotes_tooltip(f"Rejected view: {data['label']}", data["text"], data["evidence"]),
                        id=f"node-{node}")

@@ -61,6 +61,11 @@ def test_thesis_map_source_styles_roles_relations_and_rejections(corpus):
     alpha = corpus["alpha"]
     asrc = diagrams.thesis_map(thesis_graph(alpha, corpus.taxonomy), corpus.taxonomy, alpha).source
     assert "subgraph cluster_rejected" in asrc and "REJECTED: Leader" in asrc
+    # Rejecting one reading of a factor the author asserts is told apart from rejecting the factor.
+    alpha.rejects[0].factor = alpha.claims[0].factor
+    label = corpus.taxonomy.factors[alpha.claims[0].factor].label
+    asrc = diagrams.thesis_map(thesis_graph(alpha, corpus.taxonomy), corpus.taxonomy, alpha).source
+    assert f"REJECTED: a reading of {label}" in asrc.replace("<BR/>", " ")
 
 
 @needs_dot
