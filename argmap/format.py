@@ -222,7 +222,8 @@ def _check_field(value, spec: Field, name: str, loc: Loc, diags: Diagnostics):
         allowed = ", ".join(spec.choices)
         diags.error(loc, "vocabulary", f"`{value}` is not an allowed {name}: use one of {allowed}", hint)
         return False, None
-    return True, value
+    # A folded block (`text: >`) ends in a newline; kept, it broke list items in briefs and reports.
+    return True, value.strip()
 
 
 # --- JSON Schema ------------------------------------------------------------------------

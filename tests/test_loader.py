@@ -197,3 +197,17 @@ def test_find_theses_by_id_and_path(corpus_dir):
 
 def test_bundled_corpus_is_found():
     assert (bundled_corpus_dir() / "factors.yaml").is_file()
+
+
+def test_folded_text_loses_its_trailing_newline(tmp_path):
+    # `text: >` blocks end in a newline; left in, it split list items in briefs and reports.
+    import yaml
+
+    raw = yaml.safe_dump(THESIS, sort_keys=False, allow_unicode=True)
+    claim_text = THESIS["claims"][0]["text"]
+    folded = raw.replace(f"text: {claim_text}", f"text: >\n      {claim_text}\n", 1)
+    assert folded != raw
+    corpus, diags = check(tmp_path, folded.replace("thesis: ", "thesis: >\n  ", 1))
+    assert diags == []
+    thesis_ = next(iter(corpus.theses.values()))
+    assert thesis_.claims[0].text == claim_text and not thesis_.thesis.endswith("\n")
