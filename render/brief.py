@@ -61,8 +61,8 @@ def brief_blocks(b: dict, authors: dict) -> list:
                  f"({b['counts']['shared']} points in common, {b['counts']['conflicts']} conflicts). "
                  "Every quote below is verbatim from the encoded texts, with its locator."),
               _h(2, "1. The two theses"),
-              _h(3, f"{an} ({a['scope']})"), _p(a["thesis"]),
-              _h(3, f"{on} ({o['scope']})"), _p(o["thesis"])]
+              _h(3, an), _p(f"Scope: {a['scope']}"), _p(a["thesis"]),
+              _h(3, on), _p(f"Scope: {o['scope']}"), _p(o["thesis"])]
     for who in (a, o):
         if who.get("notes"):
             blocks.append(_p(f"Note on {who['author']}'s text: {who['notes']}"))

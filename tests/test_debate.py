@@ -70,6 +70,9 @@ def test_markdown_and_html_say_the_same(corpus):
     p = profiles(corpus)
     blocks = brief_blocks(brief(p["alpha"], p["beta"], list(p.values()), corpus.taxonomy), {})
     md, page = to_markdown(blocks), to_html(blocks, "t")
+    # Each thesis is headed by its author alone, its scope a paragraph of its own.
+    alpha = corpus["alpha"]
+    assert f"### {alpha.author}\n\nScope: {alpha.scope}\n\n" in md
 
     class Text(HTMLParser):
         def __init__(self):
