@@ -253,15 +253,20 @@ def list_(corpus_dir, show_factors):
 
 # --- diff, compare ------------------------------------------------------------------------
 
-def _profiles(corpus, refs):
-    from argmap.compare import profile
+def _theses(corpus, refs):
+    """The theses ``refs`` name, or a usage error listing the ids there are."""
     from argmap.loader import find_theses
 
     try:
-        theses = find_theses(refs, corpus)
+        return find_theses(refs, corpus)
     except LookupError as exc:
         raise click.UsageError(str(exc)) from None
-    return [profile(t, corpus.taxonomy) for t in theses]
+
+
+def _profiles(corpus, refs):
+    from argmap.compare import profile
+
+    return [profile(t, corpus.taxonomy) for t in _theses(corpus, refs)]
 
 
 def write_output(text: str, output: Path | None, corpus=None) -> None:
@@ -407,7 +412,7 @@ def render(ids, corpus_dir, output, all_, fmt, direction):
     from argmap.loader import load_thesis
 
     corpus = load_thesis(ids[0], corpus_dir)
-    (thesis,) = [p.thesis for p in _profiles(corpus, ids)]
+    (thesis,) = _theses(corpus, ids)  # a map needs no comparison profile
     _check_output(output, corpus)
     dot = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis, direction)
     engine.write(dot.source, output)

@@ -195,12 +195,12 @@ def load_thesis(ref: str, directory: Path | None = None) -> Corpus:
     """
     directory = Path(directory) if directory else bundled_corpus_dir()
     taxonomy = directory / TAXONOMY_FILE
-    for suffix in YAML_SUFFIXES:
-        candidate = directory / f"{ref}{suffix}"
-        if taxonomy.is_file() and candidate.is_file():
-            corpus = load_corpus([taxonomy, candidate])
-            if ref in corpus.theses:
-                return corpus
+    if taxonomy.is_file() and Path(ref).name == ref:  # a bare id, not a path
+        for candidate in (directory / f"{ref}{suffix}" for suffix in YAML_SUFFIXES):
+            if candidate.is_file():
+                corpus = load_corpus([taxonomy, candidate])
+                if ref in corpus.theses:
+                    return corpus
     return load_corpus([directory])
 
 

@@ -58,9 +58,8 @@ def main() -> None:
     print(f"bare dot -Tsvg on argmap's DOT: {b * 1000:8.1f} ms for all theses")
     print(f"argmap render (in process):     {o * 1000:8.1f} ms")
     print(f"ratio: {o / b:.2f}x (aim: at most 1.2x)")
-    per = args.rounds
     print("  of which, per round: " + ", ".join(
-        f"{k} {sum(v) / per * 1000:.1f} ms" for k, v in parts.items()))
+        f"{k} {sum(v) / args.rounds * 1000:.1f} ms" for k, v in parts.items()))
     t0 = time.perf_counter()
     for i in ids:
         subprocess.run([sys.executable, str(ROOT / "cli.py"), "render", i, "--corpus", str(args.corpus),

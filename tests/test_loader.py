@@ -3,6 +3,7 @@
 import copy
 
 import pytest
+import yaml
 
 from argmap.diagnostics import ArgmapError, Diagnostics
 from argmap.loader import bundled_corpus_dir, find_theses, load_corpus
@@ -201,8 +202,6 @@ def test_bundled_corpus_is_found():
 
 def test_folded_text_loses_its_trailing_newline(tmp_path):
     # `text: >` blocks end in a newline; left in, it split list items in briefs and reports.
-    import yaml
-
     raw = yaml.safe_dump(THESIS, sort_keys=False, allow_unicode=True)
     claim_text = THESIS["claims"][0]["text"]
     folded = raw.replace(f"text: {claim_text}", f"text: >\n      {claim_text}\n", 1)
