@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -242,9 +243,8 @@ def list_(corpus_dir, show_factors):
     click.echo(click.style(corpus.taxonomy.debate, bold=True))
     rows = [("id", "author", "claims", "links", "rejects", "quotes", "scope")]
     for t in corpus.theses.values():
-        scope = " ".join(t.scope.split())
         rows.append((t.id, t.author, str(len(t.claims)), str(len(t.links)), str(len(t.rejects)),
-                     str(sum(1 for _ in t.evidence())), scope if len(scope) <= 60 else scope[:59] + "\u2026"))
+                     str(sum(1 for _ in t.evidence())), textwrap.shorten(t.scope, 60, placeholder="\u2026")))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for i, row in enumerate(rows):
         line = "  ".join(cell.ljust(w) if j < 2 else cell.rjust(w) for j, (cell, w) in enumerate(zip(row, widths)))

@@ -218,8 +218,7 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "LR") -> graphviz.Digraph
                tooltip=quotes_tooltip(f"{source} {data['relation']} {target} ({what})", "", data["evidence"]),
                id=f"edge-{source}-{target}", **style)
 
-    scope = " ".join(thesis.scope.split())
-    scope = scope if len(scope) <= 90 else scope[:89].rsplit(" ", 1)[0] + "\u2026"
+    scope = textwrap.shorten(thesis.scope, 90, placeholder="\u2026")
     subtitle = f"Why: {taxonomy.factors[outcome].label if outcome in taxonomy.factors else outcome}. " \
                f"Scope: {scope} {_plural(len(thesis.claims), 'claim')}, {_plural(len(thesis.links), 'link')}."
     ordered_roles = [r for r in ROLE_STYLE if r in roles]
