@@ -223,8 +223,10 @@ def motion_brief(factor: str, profiles: list[Profile], taxonomy: Taxonomy) -> di
                  "evidence": [evidence_dict(e) for e in c.evidence]} for c in node["claims"]],
                 "rejections": [{"id": r.id, "text": r.text, "evidence": [evidence_dict(e) for e in r.evidence]}
                                for r in node["rejections"]]})
-        # What the author puts in the factor's place: their strongest other causes.
-        alternatives = sorted((f for f in p.scores if f != factor), key=lambda f: (-p.scores[f], f))[:3]
+        # What the author puts in the factor's place: their strongest other causes. A claim on the
+        # outcome factor itself is scored but is no cause (it has no position): leave it out.
+        alternatives = sorted((f for f in p.scores if f != factor and f in p.positions),
+                              key=lambda f: (-p.scores[f], f))[:3]
         entry["alternatives"] = [{"factor": f, "label": taxonomy.factors[f].label if f in taxonomy.factors else f,
                                   "role": p.positions[f]["role"]} for f in alternatives]
         return entry

@@ -130,3 +130,20 @@ def test_debate_cli(tmp_path, corpus):
     bad = run("debate", "--motion", "leaders", "--corpus", folder)
     assert bad.exit_code == 2 and "did you mean `leader`?" in bad.output
     assert run("debate", "alpha", "--against", "beta", "--corpus", folder).output == md.output  # deterministic
+
+
+def test_motion_with_a_claim_on_the_outcome_factor(tmp_path):
+    """A claim on the thesis's own outcome factor is scored but has no position: no KeyError."""
+    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
+    alpha = copy.deepcopy(THESIS)
+    alpha["claims"].append({"id": "ending", "text": "It ended.", "factor": "the_end", "role": "direct",
+                            "evidence": [{"quote": "It ended.", "locator": {"line": 1}}]})
+    alpha["links"].append({"from": "low_prices", "to": "ending", "relation": "causes", "inferred": True})
+    write_yaml(tmp_path / "alpha.yaml", alpha)
+    write_yaml(tmp_path / "beta.yaml", BETA)
+    result = CliRunner().invoke(cli, ["debate", "--motion", "prices", "--corpus", str(tmp_path)], obj={})
+    assert result.exit_code == 0, result.output
+    assert "# Motion: Prices brought about The end." in result.output
+    m = motion_brief("prices", list(profiles(load_corpus([tmp_path])).values()), load_corpus([tmp_path]).taxonomy)
+    for member in m["proposition"] + m["opposition"] + m["reserves"]:
+        assert all(alt["factor"] != "the_end" for alt in member["alternatives"])
