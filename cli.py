@@ -7,6 +7,7 @@ failed check, 2 usage error, 3 internal error (run with ``--debug`` for a traceb
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -29,6 +30,11 @@ class ArgmapGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
             raise
+        except OSError as exc:  # a read-only target, a full disk, a folder where a file should be...
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"argmap: {_os_error(exc)}", err=True)
+            ctx.exit(1)
         except ArgmapError as exc:
             _print_diagnostics(exc.diagnostics, err=True)
             click.echo("argmap: the data has errors; fix them (see `argmap validate`) and run again.", err=True)
@@ -61,6 +67,16 @@ def corpus_option(func):
         "--corpus", "corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
         default=None, help="Corpus folder (a factors.yaml and thesis files). Default: the bundled corpus.",
     )(func)
+
+
+def _os_error(exc: OSError) -> str:
+    """One line naming the path and the OS's reason."""
+    from render.output import OutputError
+
+    if isinstance(exc, OutputError):
+        return str(exc)
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
 
 
 def _styled(diag) -> str:
@@ -215,13 +231,14 @@ def new(thesis_id, output, corpus_dir):
         schema_ref = os.path.relpath(schema_file, output.resolve().parent)
     except ValueError:
         schema_ref = schema_file.as_uri()
-    try:
-        with output.open("x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
-            handle.write(skeleton(thesis_id, outcome, factor, schema_ref))
-    except FileExistsError:
-        raise click.ClickException(f"{output} already exists; argmap new never overwrites a file.") from None
+    from render.output import write_file
+
+    try:  # atomic, and never over an existing file (even one created meanwhile)
+        write_file(output, skeleton(thesis_id, outcome, factor, schema_ref), overwrite=False)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror}") from None
+        if exc.errno != errno.EEXIST:
+            raise
+        raise click.ClickException(f"{output} already exists; argmap new never overwrites a file.") from None
     click.echo(f"wrote {output}; fill it in, then run: argmap validate {output}")
 
 
@@ -274,10 +291,11 @@ def write_output(text: str, output: Path | None, corpus=None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
+    from render.output import write_file
+
     if corpus is not None:
         _check_output(output, corpus)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    write_file(output, text)  # atomic: a temporary file beside it, renamed into place
     click.echo(f"wrote {output}", err=True)
 
 
@@ -492,14 +510,22 @@ def report(ids, corpus_dir, output):
         check_folder(output, _input_files(corpus))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+    from render.engine import EngineError
+
     site = Report(corpus, profiles, output)
-    if sys.stderr.isatty():
-        with click.progressbar(length=site.steps, label="Building the report", file=sys.stderr) as bar:
-            site.progress = bar.update
+    existed = output.exists()
+    try:
+        if sys.stderr.isatty():
+            with click.progressbar(length=site.steps, label="Building the report", file=sys.stderr) as bar:
+                site.progress = bar.update
+                index = site.build()
+        else:
             index = site.build()
-    else:
-        index = site.build()
-    click.echo(f"Report written to {output}/ ({len(list(output.glob('*.html')))} pages).")
+    except (OSError, EngineError) as exc:
+        kept = f"the previous report in {output} is unchanged" if existed else "no report was written"
+        message = _os_error(exc) if isinstance(exc, OSError) else str(exc)
+        raise click.ClickException(f"{message}; {kept}") from None
+    click.echo(f"Report written to {output}/ ({len(site.pages)} pages).")
     click.echo(f"Open it in a browser: {index.resolve().as_uri()}")
 
 

@@ -58,8 +58,7 @@ def run(source: str, fmt: str, layout: str = "dot", extra: tuple = ()) -> bytes:
 
 
 def write(source: str, path: Path, layout: str = "dot", extra: tuple = ()) -> Path:
-    """Render ``source`` to ``path`` in the format its extension names."""
-    data = run(source, format_for(path), layout, extra)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
+    """Render ``source`` to ``path`` (atomically) in the format its extension names."""
+    from .output import write_file
+
+    return write_file(path, run(source, format_for(path), layout, extra))

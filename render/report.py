@@ -22,6 +22,7 @@ from argmap.graphs import thesis_graph
 
 from . import diagrams, engine
 from .brief import blocks_to_html, brief_blocks
+from .output import replace_folder, write_new
 from .overview import small_multiples
 from .text import locator_text
 
@@ -145,6 +146,8 @@ class Report:
         self.progress = progress or (lambda step: None)
         self.by_id = {p.id: p for p in profiles}
         self.pairs = list(itertools.combinations([p.id for p in profiles], 2))
+        self.pages: list[str] = []  # the pages written by the last build
+        self._into = folder
 
     @property
     def steps(self) -> int:
@@ -168,12 +171,23 @@ class Report:
         return " ".join(links)
 
     def write(self, name: str, text: str) -> None:
-        (self.folder / name).write_text(text, encoding="utf-8")
+        write_new(self._into, name, text)
+        if name.endswith(".html"):
+            self.pages.append(name)
 
     # -- pages ---------------------------------------------------------------------------------
     def build(self) -> Path:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / MARKER).write_text(f"argmap {__version__} report\n", encoding="utf-8")
+        """Build the site in a temporary folder beside ``folder`` and swap it in.
+
+        If anything fails (or the run is killed) the previous report stays as it was;
+        ``pages`` then lists the pages written.
+        """
+        replace_folder(self.folder, self._build_into)
+        return self.folder / "index.html"
+
+    def _build_into(self, folder: Path) -> None:
+        self._into, self.pages = folder, []
+        write_new(folder, MARKER, f"argmap {__version__} report\n")
         for p in self.profiles:
             self.write(self.thesis_file(p.id), self.thesis_page(p))
             self.progress(1)
@@ -188,7 +202,6 @@ class Report:
             self.progress(1)
         self.write("index.html", self.index_page())
         self.progress(2)
-        return self.folder / "index.html"
 
     def index_page(self) -> str:
         c = compare(self.profiles, self.taxonomy)
