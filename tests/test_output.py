@@ -1,7 +1,6 @@
 """Output is atomic and its failures are honest: one line naming the path and the reason, exit 1."""
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,11 +11,10 @@ from click.testing import CliRunner
 
 import render.report
 from cli import cli
-from conftest import ROOT, THESIS, write_yaml
+from conftest import ROOT, THESIS, needs_dot, write_yaml
 from render.output import OutputError, replace_folder, write_file
 from test_compare import BETA
 
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 
 
 def run(*args):

@@ -14,12 +14,11 @@ from argmap.compare import diff, profile
 from argmap.graphs import thesis_graph
 from argmap.loader import load_corpus
 from cli import cli
-from conftest import TAXONOMY, THESIS, write_yaml
+from conftest import TAXONOMY, THESIS, needs_dot, write_yaml
 from render import diagrams, engine
 from render.overview import small_multiples
 from test_compare import BETA, corpus  # noqa: F401  (the two-author corpus fixture)
 
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -126,7 +125,9 @@ def run(*args):
 @needs_dot
 @pytest.mark.parametrize("suffix,magic", [(".svg", b"<?xml"), (".png", b"\x89PNG"), (".pdf", b"%PDF"),
                                           (".dot", b"digraph")])
-def test_render_format_follows_the_extension(tmp_path, corpus_dir, suffix, magic):
+def test_render_format_follows_the_extension(tmp_path, corpus_dir, suffix, magic, request):
+    if suffix == ".pdf":
+        request.getfixturevalue("system_dot")  # graphviz-pure cannot write PDF
     out = tmp_path / f"map{suffix}"
     result = run("render", "alpha", "--corpus", corpus_dir, "-o", out)
     assert result.exit_code == 0, result.output

@@ -9,10 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from cli import cli
-from conftest import write_yaml
+from conftest import needs_dot, require, write_yaml
 from test_compare import BETA
 
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Debian's Chromium, headless; without the background-networking flags it keeps trying to reach the network.
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -72,9 +71,12 @@ def test_report_never_writes_over_other_folders(tmp_path, corpus_dir):
 
 @pytest.fixture
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    if not CHROMIUM:
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        sync_api = None
+    require(sync_api is None, "playwright is not installed (pip install -e '.[test]')")
+    require(not CHROMIUM, "Chromium is not installed (Debian: apt-get install chromium)")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield b
