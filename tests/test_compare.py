@@ -198,18 +198,44 @@ def test_identity(a):
     assert d["only_a"] == d["only_b"] == d["conflicts"] == [] and agreement(p, p) == 1.0
 
 
+def _discussed(data):
+    """From the raw thesis: the factors it asserts or rejects, and the factor links it draws."""
+    factors = {c["factor"] for c in data["claims"]} | {r["factor"] for r in data["rejects"]}
+    where = {c["id"]: c["factor"] for c in data["claims"]}
+    where[data["explains"]] = data["explains"]
+    return factors, {(where[l["from"]], where[l["to"]]) for l in data["links"]}
+
+
 @settings(max_examples=150, deadline=None)
 @given(theses("a"), theses("b"))
 def test_silence_is_never_a_conflict(a, b):
-    pa, pb = _profile(a), _profile(b)
-    d = diff(pa, pb, _TAXONOMY)
+    """Checked against the raw theses, not the profiles the diff is built from."""
+    (fa, la), (fb, lb) = _discussed(a), _discussed(b)
+    d = diff(_profile(a), _profile(b), _TAXONOMY)
+
+    def drawn(links, item):  # in either direction: a reversed link is a conflict, not silence
+        return (item["from"], item["to"]) in links or (item["to"], item["from"]) in links
+
     for c in d["conflicts"]:
         if c["kind"] == "factor":
-            assert c["a"]["stance"] != "silent" and c["b"]["stance"] != "silent"
+            assert c["factor"] in fa and c["factor"] in fb, c
         else:
-            assert c["a"]["stance"] != "silent" and c["b"]["stance"] != "silent"
-    for item in d["only_a"]:
-        assert item["b"]["stance"] == "silent"
+            assert drawn(la, c) and drawn(lb, c), c
+    for item, mine, other in ([(i, (fa, la), (fb, lb)) for i in d["only_a"]]
+                              + [(i, (fb, lb), (fa, la)) for i in d["only_b"]]):
+        if item["kind"] == "factor":
+            assert item["factor"] in mine[0] and item["factor"] not in other[0], item
+        else:
+            key = (item["from"], item["to"])
+            assert key in mine[1] and key not in other[1], item
+    for item in d["shared"]:
+        assert (item["factor"] in fa and item["factor"] in fb if item["kind"] == "factor"
+                else (item["from"], item["to"]) in la and (item["from"], item["to"]) in lb), item
+    # Every factor either discusses is listed once as shared, only-one or conflict (a weight
+    # conflict is also shared).
+    listed = [i["factor"] for key in ("shared", "only_a", "only_b") for i in d[key] if i["kind"] == "factor"]
+    listed += [c["factor"] for c in d["conflicts"] if c["kind"] == "factor" and c["type"] != "weight"]
+    assert sorted(listed) == sorted(fa | fb)
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,5 +1,7 @@
-"""Property-based fuzzing: no input ever makes the loader raise anything but diagnostics."""
+"""Property-based fuzzing: no input ever makes the loader raise anything but located diagnostics,
+and data the loader accepts without an error is loaded whole (nothing is silently dropped)."""
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,19 +23,30 @@ yaml_values = st.recursive(
 @FUZZ
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_give_data_or_diagnostics(data):
+    diags = Diagnostics()
     try:
-        read_yaml(data, "fuzz.yaml", Diagnostics())
+        read_yaml(data, "fuzz.yaml", diags)
     except ArgmapError as exc:
-        assert exc.diagnostics and all(d.file == "fuzz.yaml" and d.line >= 0 for d in exc.diagnostics)
+        assert exc.diagnostics and any(d.is_error for d in exc.diagnostics)
+        diags = exc.diagnostics
+    assert all(_located(d, "fuzz.yaml", data) for d in diags)
+
+
+def _located(diag, name, data: bytes) -> bool:
+    """The diagnostic names the file and a line (or the place just after its end) within it."""
+    return diag.file == name and 0 <= diag.line <= data.count(b"\n") + 2 and diag.col >= 0 and diag.message
 
 
 @FUZZ
 @given(st.text(alphabet=st.sampled_from(list("ab:- \n\t[]{}&*!#'\",?|>%@`0.")), max_size=120))
 def test_yaml_like_text_gives_data_or_diagnostics(text):
+    diags = Diagnostics()
     try:
-        read_yaml(text.encode(), "fuzz.yaml", Diagnostics())
+        read_yaml(text.encode(), "fuzz.yaml", diags)
     except ArgmapError as exc:
-        assert exc.diagnostics
+        assert any(d.is_error for d in exc.diagnostics)
+        diags = exc.diagnostics
+    assert all(_located(d, "fuzz.yaml", text.encode()) for d in diags)
 
 
 def _mutate(value, data):
@@ -47,23 +60,61 @@ def _mutate(value, data):
     return data.draw(yaml_values)
 
 
-@FUZZ
-@given(st.data())
-def test_mutated_theses_never_crash_the_loader(tmp_path_factory, data):
-    folder = tmp_path_factory.mktemp("fuzz")
-    write_yaml(folder / "factors.yaml", TAXONOMY)
-    write_yaml(folder / "t.yaml", _mutate(THESIS, data))
+def _mutate_inside(document: dict, data):
+    """Replace one random part of a document, never the whole of it (see the null test below)."""
+    key = data.draw(st.sampled_from(sorted(document)))
+    return {**document, key: _mutate(document[key], data)}
+
+
+def _load(folder):
     diags = Diagnostics()
     corpus = load_corpus([folder], diags)
-    assert all(d.line >= 0 and d.message for d in diags)
-    for t in corpus.theses.values():
-        assert isinstance(t.claims, list)
+    for d in diags:
+        assert _located(d, d.file, (folder / d.file.rsplit("/", 1)[-1]).read_bytes()), d
+    return corpus, diags
 
 
 @FUZZ
 @given(st.data())
-def test_mutated_taxonomies_never_crash_the_loader(tmp_path_factory, data):
+def test_mutated_theses_never_crash_or_drop_data(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("fuzz")
-    (folder / "factors.yaml").write_text(yaml.safe_dump(_mutate(TAXONOMY, data)))
+    write_yaml(folder / "factors.yaml", TAXONOMY)
+    mutated = _mutate_inside(THESIS, data)
+    write_yaml(folder / "t.yaml", mutated)
+    corpus, diags = _load(folder)
+    assert diags.sorted() == _load(folder)[1].sorted()  # the same verdict every time
+    if diags.errors:
+        return
+    # Accepted without an error: the thesis is there whole, every claim, link and rejection.
+    (loaded,) = corpus.theses.values()
+    assert loaded.id == mutated["id"]
+    listed = {key: mutated.get(key) or [] for key in ("claims", "links", "rejects")}  # null: none
+    assert [c.id for c in loaded.claims] == [c["id"] for c in listed["claims"]]
+    assert [(l.source, l.target) for l in loaded.links] == [(l["from"], l["to"]) for l in listed["links"]]
+    assert [r.id for r in loaded.rejects] == [r["id"] for r in listed["rejects"]]
+    assert sum(1 for _ in loaded.evidence()) == sum(len(x.get("evidence") or []) for items in listed.values()
+                                                    for x in items)
+
+
+@FUZZ
+@given(st.data())
+def test_mutated_taxonomies_never_crash_or_drop_data(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("fuzz")
+    mutated = _mutate_inside(TAXONOMY, data)
+    (folder / "factors.yaml").write_text(yaml.safe_dump(mutated))
     write_yaml(folder / "t.yaml", THESIS)
-    load_corpus([folder], Diagnostics())
+    corpus, diags = _load(folder)
+    if diags.errors:
+        return
+    assert list(corpus.taxonomy.factors) == [f["id"] for f in mutated.get("factors") or []]
+    assert list(corpus.taxonomy.categories) == [c["id"] for c in mutated.get("categories") or []]
+
+
+@pytest.mark.xfail(strict=True, reason="a thesis file holding only `null` is skipped without a diagnostic "
+                                       "(issue #15: for the owner of loader.py/yamlread.py)")
+@pytest.mark.parametrize("text", ["null\n", "~\n", "--- null\n"])
+def test_a_document_that_is_only_null_is_an_error(tmp_path, text):
+    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
+    (tmp_path / "t.yaml").write_text(text)
+    _, diags = _load(tmp_path)
+    assert [d.file.rsplit("/", 1)[-1] for d in diags.errors] == ["t.yaml"]
