@@ -392,6 +392,50 @@ def compare(ids, corpus_dir, fmt, output):
     write_output(text, output, corpus)
 
 
+# --- coverage ----------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("thesis_id")
+@corpus_option
+@click.option("--sources", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="Folder of source texts (the thesis's source.file is read from it).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]),
+              help="Output format. Default: from the -o extension, else text.")
+@click.option("--gaps", "gaps_only", is_flag=True, help="Text output: show only the long unquoted stretches.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (.txt, .json or .html) instead of the terminal.")
+def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
+    """Show which passages of the source text the thesis quotes, and the long stretches nothing quotes.
+
+    Paragraph by paragraph (one line of the prepared text each): how much is quoted and by
+    which claim, link, rejected view or position. Omissions hide in the unquoted stretches,
+    so a reader checking an encoding starts there.
+    """
+    from argmap.coverage import coverage as thesis_coverage
+    from argmap.loader import load_thesis
+    from argmap.quotes import SourceError, open_source
+
+    corpus = load_thesis(thesis_id, corpus_dir)
+    (thesis,) = _theses(corpus, [thesis_id])
+    try:
+        source = open_source(sources, thesis.source_file)
+    except SourceError as exc:
+        raise click.UsageError(f"{thesis.path}: {exc}") from None
+    result = thesis_coverage(thesis, source)
+    fmt = _format_from(fmt, output)
+    if fmt not in ("text", "json", "html"):
+        raise click.UsageError(f"cannot write coverage as .{fmt}; use .txt, .json or .html")
+    from render.coverage import coverage_html, coverage_text
+
+    if fmt == "json":
+        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "html":
+        text = coverage_html(result)
+    else:
+        text = coverage_text(result, colour=output is None and _tty(), gaps_only=gaps_only)
+    write_output(text, output, corpus)
+
+
 # --- diagrams ----------------------------------------------------------------------------
 
 @cli.command()

@@ -71,6 +71,10 @@ class SourceText:
 
     def find(self, quote: str) -> list[int]:
         """The lines where ``quote`` starts, every occurrence; empty when it is not there."""
+        return [self.line_at(start) for start, _ in self.find_spans(quote)]
+
+    def find_spans(self, quote: str) -> list[tuple[int, int]]:
+        """Every occurrence of ``quote`` as ``(start, end)`` offsets into :attr:`display`."""
         parts = [p for p in (fold(p) for p in _ELISION.split(quote)) if p]
         if not parts:
             return []
@@ -84,9 +88,14 @@ class SourceText:
                     break
                 end = nxt + len(part)
             else:
-                found.append(self.line_at(start))
+                found.append((start, end))
             start = self.folded.find(parts[0], start + 1)
         return found
+
+    def paragraphs(self) -> list[tuple[int, int, int]]:
+        """Each non-blank source line as ``(line, start, end)`` offsets into :attr:`display`."""
+        ends = [s - 1 for s in self._starts[1:]] + [len(self.display)]
+        return list(zip(self._lines, self._starts, ends))
 
     def closest(self, quote: str) -> tuple[int, str]:
         """The line and text of the passage most like ``quote``, to help fix a misquote."""
@@ -102,6 +111,28 @@ class SourceText:
         while end < len(text) and text[end] != " ":  # finish the last word
             end += 1
         return self.line_at(start), text[start:end].strip()
+
+
+class SourceError(ValueError):
+    """A source text that cannot be used; the message says why and what to do."""
+
+
+def open_source(folder: Path, name: str) -> SourceText:
+    """The source text ``name`` from ``folder``, refusing anything outside it."""
+    folder = Path(folder)
+    candidate = Path(name)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        raise SourceError(f"source file `{name}` must be a plain name inside {folder}")
+    path = folder / candidate
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        inside = False
+    if not inside:
+        raise SourceError(f"source file `{name}` leads outside {folder}")
+    if not path.is_file():
+        raise SourceError(f"source text `{name}` is not in {folder}; check `source.file` or --sources")
+    return SourceText.from_file(path)
 
 
 def verify_quotes(corpus: Corpus, sources: Path, diags: Diagnostics) -> int:
