@@ -436,6 +436,61 @@ def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
     write_output(text, output, corpus)
 
 
+# --- sources -----------------------------------------------------------------------------
+
+@cli.group()
+def source():
+    """Prepare source texts for quote checking."""
+
+
+@source.command(name="add")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--sources", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("sources"),
+              show_default=True, help="Folder of prepared source texts to add it to.")
+@click.option("--name", help="File name for the prepared text (default: FILE's name with .txt).")
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown", "pdf", "text"]),
+              help="Read FILE as this format. Default: from its extension.")
+def source_add(file, folder, name, fmt):
+    """Turn a saved web page, Markdown, PDF or wrapped text into a prepared source text.
+
+    Writes SOURCES/NAME.txt with one paragraph per line (markup removed, words untouched),
+    which is what quotes are checked against: quote the author from it and give its line
+    numbers as locators. Beside it, NAME.origin.json records the original file and its
+    checksum. Never overwrites a file.
+    """
+    from argmap.sources import SourceFormatError, prepare
+
+    target_name = name or (Path(file.name).stem + ".txt")
+    if Path(target_name).name != target_name or target_name.startswith("."):
+        raise click.BadParameter("give a plain file name, without folders", param_hint="--name")
+    if not target_name.endswith(".txt"):
+        target_name += ".txt"
+    target = folder / target_name
+    record = folder / (target_name[:-4] + ".origin.json")
+    for path in (target, record):
+        if path.exists() or path.is_symlink():
+            raise click.ClickException(f"{path} already exists; argmap never overwrites a source. "
+                                       "Remove it first or choose another --name.")
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(50 * 1024 * 1024 + 1)
+        prepared = prepare(data, file.name, fmt)
+    except SourceFormatError as exc:
+        raise click.ClickException(f"{file}: {exc}") from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {file}: {exc.strerror}") from None
+    from render.output import write_file
+
+    # Whole files or nothing, and never over an existing one (a FileExistsError is reported as such).
+    write_file(target, prepared.text, overwrite=False)
+    write_file(record, json.dumps(prepared.record(), indent=2, ensure_ascii=False) + "\n", overwrite=False)
+    click.echo(f"wrote {target}: {len(prepared.paragraphs)} paragraphs from {file.name} ({prepared.converter})")
+    click.echo(f"Name it in a thesis as `source: {{file: {target_name}}}` and check quotes with "
+               f"`argmap validate --sources {folder}`.")
+
+
+
+
 # --- diagrams ----------------------------------------------------------------------------
 
 @cli.command()
