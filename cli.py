@@ -207,9 +207,9 @@ def new(thesis_id, output, corpus_dir):
     taxonomy_file = (corpus_dir or bundled_corpus_dir()) / TAXONOMY_FILE
     document = read_document(taxonomy_file, diags)
     clean = check_record(document, TAXONOMY, document.loc, diags) if document is not None else None
-    factors = build_taxonomy(clean, str(taxonomy_file), diags).factors if clean else {}
-    outcome = next((f.id for f in factors.values() if f.category == "outcome"), "outcome")
-    factor = next((f.id for f in factors.values() if f.category != "outcome"), "a_factor")
+    taxonomy = build_taxonomy(clean, str(taxonomy_file), diags) if clean else None
+    outcome = taxonomy.outcome if taxonomy and taxonomy.outcome else "the_outcome"
+    factor = next((f.id for f in taxonomy.factors.values() if f.id != outcome), "a_factor") if taxonomy else "a_factor"
     schema_file = Path(__import__("argmap").__file__).resolve().parent / "argmap.schema.json"
     try:
         schema_ref = os.path.relpath(schema_file, output.resolve().parent)

@@ -12,16 +12,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 TAXONOMY = {
-    "argmap": 1,
+    "argmap": 2,
     "kind": "taxonomy",
     "debate": "Why did the experiment end?",
+    "outcome": "the_end",
     "categories": [
         {"id": "economy", "label": "Economy", "colour": "#44BB99"},
         {"id": "politics", "label": "Politics", "colour": "#EE8866"},
-        {"id": "outcome", "label": "Outcome", "colour": "#DDDDDD"},
+        {"id": "result", "label": "What ended", "colour": "#DDDDDD"},
     ],
     "factors": [
-        {"id": "the_end", "label": "The end", "category": "outcome", "description": "The outcome.", "period": 1929},
+        {"id": "the_end", "label": "The end", "category": "result", "description": "The outcome.", "period": 1929},
         {"id": "prices", "label": "Prices", "category": "economy", "description": "Price policy.", "period": "1925-1927"},
         {"id": "famine", "label": "Goods famine", "category": "economy", "description": "No goods to buy."},
         {"id": "faction", "label": "Factions", "category": "politics", "description": "Party factions."},
@@ -35,7 +36,7 @@ def ev(quote="The prices were too low.", line=1):
 
 
 THESIS = {
-    "argmap": 1,
+    "argmap": 2,
     "id": "alpha",
     "author": "A. Author",
     "work": "A Book",
@@ -55,7 +56,7 @@ THESIS = {
         {"from": "no_goods", "to": "the_end", "relation": "causes", "inferred": True},
     ],
     "rejects": [
-        {"id": "ambition", "text": "It was one man's ambition.", "factor": "leader",
+        {"id": "ambition", "text": "It was one man's ambition.", "factor": "leader", "scope": "factor",
          "evidence": ev("It was not the ambition of one man.", 5)},
     ],
 }

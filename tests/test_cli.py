@@ -59,7 +59,7 @@ def test_warnings_fail_only_under_strict(run, corpus_dir):
 
 
 def test_validate_json_format(run, corpus_dir):
-    (corpus_dir / "bad.yaml").write_text("argmap: 1\nid: beta\nid: gamma\n")
+    (corpus_dir / "bad.yaml").write_text("argmap: 2\nid: beta\nid: gamma\n")
     result = run("validate", corpus_dir, "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.output)
@@ -79,7 +79,7 @@ def test_validate_usage_errors_exit_2(run):
 
 
 def test_output_is_deterministic(run, corpus_dir):
-    (corpus_dir / "bad.yaml").write_text("argmap: 1\nid: beta\nid: gamma\n")
+    (corpus_dir / "bad.yaml").write_text("argmap: 2\nid: beta\nid: gamma\n")
     assert run("validate", corpus_dir).output == run("validate", corpus_dir).output
 
 
@@ -126,7 +126,7 @@ def test_list_summarises_the_corpus(run, corpus_dir):
 
 
 def test_broken_corpus_stops_other_commands_with_its_errors(run, corpus_dir):
-    (corpus_dir / "alpha.yaml").write_text("argmap: 1\nid: a\nid: b\n")
+    (corpus_dir / "alpha.yaml").write_text("argmap: 2\nid: a\nid: b\n")
     result = run("list", "--corpus", corpus_dir)
     assert result.exit_code == 1 and "duplicate key `id`" in result.output and "Traceback" not in result.output
 

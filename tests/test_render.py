@@ -144,7 +144,7 @@ def test_render_refuses_unknown_extension_and_input_files(tmp_path, corpus_dir):
 def test_render_of_one_thesis_reads_only_its_file_but_guards_all(tmp_path, corpus_dir):
     write_yaml(corpus_dir / "beta.yaml", BETA)
     broken = corpus_dir / "gamma.yaml"
-    broken.write_text("argmap: 1\nid: gamma\nid: gamma\n")  # another author's broken draft
+    broken.write_text("argmap: 2\nid: gamma\nid: gamma\n")  # another author's broken draft
     ok = run("render", "alpha", "--corpus", corpus_dir, "-o", tmp_path / "a.dot")
     assert ok.exit_code == 0, ok.output
     full = load_corpus([corpus_dir / "factors.yaml", corpus_dir / "alpha.yaml"])
