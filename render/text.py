@@ -187,7 +187,7 @@ def cell_text(cell: dict) -> str:
     if cell["stance"] == "asserts":
         return cell["role_label"]
     if cell["stance"] == "mixed":
-        return f"{cell['role_label']} + REJECTS A READING"
+        return f"MIXED ({cell['role_label']})"
     return {"rejects": "REJECTS", "silent": "-"}[cell["stance"]]
 
 
@@ -201,6 +201,15 @@ def _names(c: Comparison) -> dict:
     return {a["id"]: a["author"] for a in c.authors}
 
 
+CATEGORY_SHORT = {"asserts": "asserts", "rejects": "REJECTS", "mixed": "MIXED", "silent": "-"}
+
+
+def _short(name: str, width: int = 26) -> str:
+    """An author's name for a narrow column: without the parenthesis, cut to ``width``."""
+    name = name.split(" (")[0]
+    return name if len(name) <= width else name[: width - 1] + "\u2026"
+
+
 def _contested_name(item: dict) -> str:
     if item["kind"] == "link":
         return f"{item['from_label']} \u2192 {item['to_label']}"
@@ -212,8 +221,9 @@ def compare_text(c: Comparison, colour: bool = False) -> str:
     out = [_style("Factor x author (role where asserted, REJECTS, MIXED: asserts and rejects a reading, - silent)",
                   colour, bold=True)]
     width = max([len(r["label"]) for r in c.matrix] + [6])
-    col = max([len(names[i]) for i in ids] + [14])
-    out.append(" " * width + "  " + "  ".join(names[i].ljust(col) for i in ids))
+    col = max([len(_short(names[i])) for i in ids] + [len(cell_text(cell)) for r in c.matrix
+                                                      for cell in r["cells"].values()] + [8])
+    out.append(" " * width + "  " + "  ".join(_short(names[i]).ljust(col) for i in ids))
     for row in c.matrix:
         cells = []
         for i in ids:
@@ -224,7 +234,8 @@ def compare_text(c: Comparison, colour: bool = False) -> str:
         out.append(row["label"].ljust(width) + "  " + "  ".join(cells))
     out += ["", _style("Categories", colour, bold=True)]
     for row in c.categories:
-        out.append(row["label"].ljust(width) + "  " + "  ".join(row["stance_labels"][i].ljust(col) for i in ids))
+        out.append(row["label"].ljust(width) + "  " + "  ".join(CATEGORY_SHORT[row["stances"][i]].ljust(col)
+                                                               for i in ids))
     out += ["", _style("Questions x author (answer; - where silent)", colour, bold=True)]
     for row in c.questions:
         out.append(f"  {row['text']}")

@@ -203,3 +203,20 @@ def test_cli_diff_and_compare_on_the_debate(run, debate_dir):
     with_inferred = json.loads(run("compare", "--corpus", debate_dir, "--format", "json", "--include-inferred").output)
     assert with_inferred["include_inferred"] is True
     assert run("report", "--corpus", debate_dir, "-o", debate_dir.parent / "site").exit_code == 0
+
+
+def test_format_doc_declares_every_vocabulary_word():
+    from argmap.format import FORMAT_VERSION, POSITION_BASES, REJECTION_SCOPES
+    from argmap.loader import bundled_corpus_dir
+
+    doc = bundled_corpus_dir().parent / "docs" / "format.md"
+    if not doc.is_file():
+        pytest.skip("docs/ is not shipped with an installed package")
+    text = doc.read_text(encoding="utf-8")
+    assert f"version {FORMAT_VERSION}" in text
+    for role, weight in ROLES.items():
+        assert f"| `{role}` | {weight} |" in text
+    for word in [*REJECTION_SCOPES, *POSITION_BASES, *RELATIONS]:
+        assert f"`{word}`" in text, word
+    for ctype, label in CONFLICT_TYPES.items():
+        assert f"| `{ctype}` | {label} |" in text
