@@ -223,9 +223,9 @@ def new(thesis_id, output, corpus_dir):
     taxonomy_file = (corpus_dir or bundled_corpus_dir()) / TAXONOMY_FILE
     document = read_document(taxonomy_file, diags)
     clean = check_record(document, TAXONOMY, document.loc, diags) if document is not None else None
-    factors = build_taxonomy(clean, str(taxonomy_file), diags).factors if clean else {}
-    outcome = next((f.id for f in factors.values() if f.category == "outcome"), "outcome")
-    factor = next((f.id for f in factors.values() if f.category != "outcome"), "a_factor")
+    taxonomy = build_taxonomy(clean, str(taxonomy_file), diags) if clean else None
+    outcome = taxonomy.outcome if taxonomy and taxonomy.outcome else "the_outcome"
+    factor = next((f.id for f in taxonomy.factors.values() if f.id != outcome), "a_factor") if taxonomy else "a_factor"
     schema_file = Path(__import__("argmap").__file__).resolve().parent / "argmap.schema.json"
     try:
         schema_ref = os.path.relpath(schema_file, output.resolve().parent)
@@ -286,6 +286,13 @@ def _profiles(corpus, refs):
     return [profile(t, corpus.taxonomy) for t in _theses(corpus, refs)]
 
 
+def inferred_option(func):
+    return click.option(
+        "--include-inferred", is_flag=True,
+        help="Count links we inferred (not stated by the author) too; every item resting on one is marked.",
+    )(func)
+
+
 def write_output(text: str, output: Path | None, corpus=None) -> None:
     """Print ``text``, or write it to ``output`` (refusing to overwrite an input file)."""
     if output is None:
@@ -308,12 +315,12 @@ def _format_from(fmt, output, default="text"):
 
 
 @_engine_errors
-def _draw_diff(result, pa, corpus, output):
+def _draw_diff(result, corpus, output):
     from argmap.compare import one_line
     from render import diagrams, engine
 
     _check_output(output, corpus)
-    dot = diagrams.diff_map(result, corpus.taxonomy, pa.thesis.explains)
+    dot = diagrams.diff_map(result, corpus.taxonomy, corpus.taxonomy.outcome)
     engine.write(dot.source, output)
     click.echo(one_line(result))
     click.echo(f"wrote {output}")
@@ -327,25 +334,27 @@ def _draw_diff(result, pa, corpus, output):
               help="Output format. Default: from the -o extension, else text.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE instead of the terminal: .txt, .md, .json, or a diagram (.svg, .png, .pdf, .dot).")
-def diff(a, b, corpus_dir, fmt, output):
+@inferred_option
+def diff(a, b, corpus_dir, fmt, output, include_inferred):
     """Where two authors agree, differ and conflict, with the evidence on each side.
 
-    A and B are thesis ids or paths. Silence is never a conflict: a factor only one
+    A and B are thesis ids or paths. The text leads with a summary: conflicts per type and
+    the questions the two answer differently. Silence is never a conflict: what only one
     author discusses is listed as theirs alone.
     """
     from argmap.compare import diff as diff_theses
 
     corpus = load(corpus_dir)
     pa, pb = _profiles(corpus, [a, b])
-    result = diff_theses(pa, pb, corpus.taxonomy)
+    result = diff_theses(pa, pb, corpus.taxonomy, include_inferred)
     if output is not None and output.suffix.lower() in DIAGRAM_SUFFIXES and not fmt:
-        _draw_diff(result, pa, corpus, output)
+        _draw_diff(result, corpus, output)
         return
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "md", "json"):
         raise click.UsageError(f"cannot write a diff as .{fmt}; use .txt, .md or .json")
     if fmt == "json":
-        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
     else:
         from render.text import diff_markdown, diff_text
 
@@ -364,8 +373,9 @@ def _tty() -> bool:
               help="Output format (csv: the factor x author matrix). Default: from -o, else text.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE instead of the terminal (.txt, .md, .json, .csv).")
-def compare(ids, corpus_dir, fmt, output):
-    """Compare many authors: the factor x author matrix, agreement, consensus, contested points.
+@inferred_option
+def compare(ids, corpus_dir, fmt, output, include_inferred):
+    """Compare many authors: the factor and question x author tables, agreement, consensus, contested points.
 
     IDS are thesis ids or paths (default: the whole corpus).
     """
@@ -375,14 +385,14 @@ def compare(ids, corpus_dir, fmt, output):
     profs = _profiles(corpus, ids or list(corpus.theses))
     if len(profs) < 2:
         raise click.UsageError("compare needs at least two theses")
-    result = compare_all(profs, corpus.taxonomy)
+    result = compare_all(profs, corpus.taxonomy, include_inferred)
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "md", "json", "csv"):
         raise click.UsageError(f"cannot write a comparison as .{fmt}; use .txt, .md, .json or .csv")
     from render.text import compare_markdown, compare_text, matrix_csv
 
     if fmt == "json":
-        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "csv":
         text = matrix_csv(result)
     elif fmt == "md":
@@ -548,7 +558,8 @@ def render(ids, corpus_dir, output, all_, fmt, direction):
               help="Output format. Default: from the -o extension, else md.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (.md or .html) instead of the terminal.")
-def debate(a, b, motion, corpus_dir, fmt, output):
+@inferred_option
+def debate(a, b, motion, corpus_dir, fmt, output, include_inferred):
     """Prepare a debate brief: argmap debate A --against B, or argmap debate --motion FACTOR.
 
     Built only from the encoded theses: the two theses, common ground, the cruxes ranked
@@ -576,7 +587,7 @@ def debate(a, b, motion, corpus_dir, fmt, output):
         if not a or not b:
             raise click.UsageError("give A and --against B, or --motion FACTOR")
         pa, pb = _profiles(corpus, [a, b])
-        data = brief(pa, pb, profs, corpus.taxonomy)
+        data = brief(pa, pb, profs, corpus.taxonomy, include_inferred)
         names = {p.id: p.thesis.author for p in profs}
         blocks, title = brief_blocks(data, names), f"{pa.thesis.author} against {pb.thesis.author}"
     text = to_html(blocks, title) if fmt == "html" else to_markdown(blocks)
@@ -590,8 +601,9 @@ def debate(a, b, motion, corpus_dir, fmt, output):
 @corpus_option
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("report"),
               show_default=True, help="Folder to write the site into.")
+@inferred_option
 @_engine_errors
-def report(ids, corpus_dir, output):
+def report(ids, corpus_dir, output, include_inferred):
     """Build the comparison report: a static site to open in a browser.
 
     An overview (aligned small multiples, the factor x author matrix, agreement, the most
@@ -611,7 +623,7 @@ def report(ids, corpus_dir, output):
         raise click.UsageError(str(exc)) from None
     from render.engine import EngineError
 
-    site = Report(corpus, profiles, output)
+    site = Report(corpus, profiles, output, include_inferred=include_inferred)
     existed = output.exists()
     try:
         if sys.stderr.isatty():

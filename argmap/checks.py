@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .diagnostics import Diagnostics, did_you_mean
+from .format import MAIN_ROLES, ROLE_LABELS
 from .model import Taxonomy, Thesis
 
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
@@ -29,6 +30,15 @@ def check_taxonomy(taxonomy: Taxonomy, diags: Diagnostics) -> None:
                         f"factor `{factor.id}` names an unknown category `{factor.category}`",
                         did_you_mean(factor.category, taxonomy.categories)
                         or "define the category under `categories:`")
+    if taxonomy.outcome and taxonomy.factors and taxonomy.outcome not in taxonomy.factors:
+        diags.error(taxonomy.locs.get("outcome", taxonomy.loc), "unknown-factor",
+                    f"the outcome `{taxonomy.outcome}` is not a factor of the taxonomy",
+                    did_you_mean(taxonomy.outcome, taxonomy.factors) or "name the factor the theses explain")
+    for question in taxonomy.questions.values():
+        for factor_id, loc in question.locs.get("factor_items", []):
+            if taxonomy.factors and factor_id not in taxonomy.factors:
+                diags.error(loc, "unknown-factor", f"question `{question.id}` names an unknown factor `{factor_id}`",
+                            did_you_mean(factor_id, taxonomy.factors) or "name a factor of the taxonomy")
 
 
 def _unknown_factor(where, factor_id: str, taxonomy: Taxonomy, diags: Diagnostics) -> None:
@@ -40,7 +50,14 @@ def _unknown_factor(where, factor_id: str, taxonomy: Taxonomy, diags: Diagnostic
 def check_thesis(thesis: Thesis, taxonomy: Taxonomy, diags: Diagnostics) -> None:
     """Every reference resolves, ids are unique, and the warnings a reviewer wants."""
     if thesis.explains:
-        _unknown_factor(thesis.locs.get("explains", thesis.loc), thesis.explains, taxonomy, diags)
+        where = thesis.locs.get("explains", thesis.loc)
+        _unknown_factor(where, thesis.explains, taxonomy, diags)
+        if taxonomy.outcome and thesis.explains != taxonomy.outcome and (
+                not taxonomy.factors or thesis.explains in taxonomy.factors):
+            diags.error(where, "not-the-outcome",
+                        f"`explains: {thesis.explains}` is not the outcome the taxonomy declares",
+                        f"theses of this corpus explain `{taxonomy.outcome}` (`outcome:` in {taxonomy.path})")
+    _check_positions(thesis, taxonomy, diags)
 
     nodes: dict[str, object] = {}
     for item in [*thesis.claims, *thesis.rejects]:
@@ -56,6 +73,20 @@ def check_thesis(thesis: Thesis, taxonomy: Taxonomy, diags: Diagnostics) -> None
                     f"claim id `{thesis.explains}` is the outcome's name", "rename the claim")
 
     claims = {c.id: c for c in thesis.claims}
+    for rejection in thesis.rejects:
+        own = [c for c in thesis.claims if c.factor == rejection.factor]
+        where = rejection.locs.get("scope", rejection.loc)
+        if rejection.scope == "factor" and own:
+            diags.error(where, "self-contradiction",
+                        f"rejected view `{rejection.id}` rejects its factor outright, but claim `{own[0].id}` "
+                        "asserts the same factor",
+                        "use `scope: reading` (one reading of the factor) or `scope: sole_cause`")
+        main = [c for c in own if c.role in MAIN_ROLES]
+        if rejection.scope == "sole_cause" and main:
+            diags.error(where, "self-contradiction",
+                        f"rejected view `{rejection.id}` denies that its factor is the sole or main cause, but "
+                        f"claim `{main[0].id}` makes it a {ROLE_LABELS[main[0].role]}",
+                        "use `scope: reading`, or change the claim's role")
     for claim in thesis.claims:
         if not claim.evidence:
             diags.warning(claim.loc, "unsourced", f"claim `{claim.id}` has no evidence",
@@ -106,6 +137,34 @@ def check_thesis(thesis: Thesis, taxonomy: Taxonomy, diags: Diagnostics) -> None
         first = next(l for l in thesis.links if l.source == cycle[0] and l.target == cycle[1 % len(cycle)])
         diags.warning(first.loc, "cycle", "links form a cycle: " + " -> ".join([*cycle, cycle[0]]),
                       "a vicious circle is possible; say so in the thesis notes, or reverse a link")
+
+
+def _check_positions(thesis: Thesis, taxonomy: Taxonomy, diags: Diagnostics) -> None:
+    seen: dict[str, object] = {}
+    for position in thesis.positions:
+        where = position.locs.get("question", position.loc)
+        if position.question in seen:
+            diags.error(where, "duplicate-position",
+                        f"two positions on question `{position.question}` (first at line "
+                        f"{seen[position.question].loc.line})", "keep one answer per question; merge their evidence")
+            continue
+        seen[position.question] = position
+        question = taxonomy.questions.get(position.question)
+        if question is None:
+            if taxonomy.factors:  # a broken taxonomy is reported on its own
+                diags.error(where, "unknown-question", f"unknown question `{position.question}`",
+                            did_you_mean(position.question, taxonomy.questions)
+                            or (f"add it under `questions:` in {taxonomy.path}" if taxonomy.path
+                                else "add it under `questions:` in the taxonomy"))
+        elif question.answers and position.answer not in question.answers:
+            allowed = ", ".join(question.answers)
+            diags.error(position.locs.get("answer", position.loc), "unknown-answer",
+                        f"`{position.answer}` is not an answer of question `{question.id}`: use one of {allowed}",
+                        did_you_mean(position.answer, question.answers))
+        if position.basis == "stated" and not position.evidence:
+            diags.error(position.locs.get("basis", position.loc), "unsourced-position",
+                        f"the position on `{position.question}` is stated but has no evidence",
+                        "add a verbatim quote with its locator, or say `basis: inferred`")
 
 
 def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:

@@ -1,15 +1,22 @@
 """Comparing authors: where two theses agree, differ and conflict, and the whole debate.
 
-Authors are compared on the taxonomy: each thesis becomes a :class:`Profile`, its position
-on every factor it discusses and the factor-to-factor links it draws. Then
+Authors are compared on the taxonomy and on the debate's questions: each thesis becomes a
+:class:`Profile`, its stance on every factor it discusses (asserts, rejects, or mixed: it
+asserts the factor and rejects a view of it), the factor-to-factor links it draws and its
+answers to the questions. Then
 
-* :func:`diff` says, for two authors, what both assert, what only one asserts, and where
-  they conflict: one asserts what the other rejects, opposite relations on the same link,
-  a link drawn in reverse, or a very different weight (a root cause against a minor one);
-* :func:`compare` builds the factor x author matrix, pairwise and ranking agreement, the
-  consensus links and the most contested factors for any number of authors.
+* :func:`diff` says, for two authors, what both hold, what only one discusses, and where
+  they conflict. Conflict types (``format.CONFLICT_TYPES``): ``contradicts`` (one asserts
+  what the other rejects, by the rejection's scope), ``answers_differently`` (a question),
+  ``weighs_differently`` (both weights stated by the authors and far apart),
+  ``opposite_direction`` and ``opposite_effect`` (a link drawn the other way round, or
+  with the opposite sign). A weight difference resting on our reading goes to
+  ``readings_differ``, never to conflicts;
+* :func:`compare` builds the factor x author matrix, the question x author table, pairwise
+  and ranking agreement, the consensus links and the most contested points.
 
-Silence is never a conflict: a factor one author does not discuss is "only" the other's.
+Silence is never a conflict. Inferred links (ours, not the author's) are left out unless
+``include_inferred`` is true, and then every item resting on one says so.
 """
 
 from __future__ import annotations
@@ -19,41 +26,36 @@ import itertools
 from dataclasses import dataclass, field
 
 from .analysis import factor_scores
-from .graphs import OUTCOME, factor_graph, thesis_graph
-from .model import Corpus, Evidence, Taxonomy, Thesis
+from .format import (CONFLICT_TYPES, MAIN_ROLES, POSITION_BASES, REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS,
+                     STANCES, WEIGHT_GAP)
+from .graphs import ASSERTS, MIXED, OUTCOME, REJECTS, SILENT, factor_graph, thesis_graph
+from .model import Corpus, Evidence, Position, Taxonomy, Thesis
 
-ASSERTS, REJECTS, SILENT = "asserts", "rejects", "silent"
-WEIGHT_GAP = 2  # weights differ this much (3 vs 1: root or main vs contributing) => a conflict
-
-# Conflict types, in the order they are listed.
-REJECTED = "asserts_vs_rejects"
-OPPOSITE = "opposite_relation"
-REVERSED = "reversed_direction"
-WEIGHT = "weight"
+CONTRADICTS, ANSWERS, WEIGHS, DIRECTION, EFFECT = CONFLICT_TYPES  # in the order they are listed
+READINGS_DIFFER = "readings_differ"
+#: Kinds of agreement on a factor both authors discuss without conflict, and their words.
+AGREEMENTS = {"both_assert": "both assert", "both_reject": "both reject", "both_discuss": "both discuss"}
+#: How two authors stand on a question, and the words.
+QUESTION_TYPES = {"same_answer": "same answer", "different_answer": "different answers",
+                  "only_a": "only the first answers", "only_b": "only the second answers"}
+_TYPE_ORDER = {t: i for i, t in enumerate(CONFLICT_TYPES)}
+_KIND_ORDER = {"question": 0, "factor": 1, "link": 2}
 
 
 @dataclass
 class Profile:
-    """One thesis seen through the taxonomy: its positions and its factor links."""
+    """One thesis seen through the taxonomy: its stances, factor links, answers and scores."""
 
     thesis: Thesis
     positions: dict = field(default_factory=dict)   # factor id -> factor-graph node data
-    links: dict = field(default_factory=dict)       # (factor, factor) -> factor-graph edge data
+    links: dict = field(default_factory=dict)       # (factor, factor) -> factor-graph edge data (all)
     scores: dict = field(default_factory=dict)      # factor id -> importance 0..1
+    answers: dict = field(default_factory=dict)     # question id -> Position
 
+    outcome_label: str = "the outcome"
 
     def __post_init__(self):
-        # Plain sets and dicts derived once, so that comparing all pairs is set algebra.
-        stances = {f: node["stance"] for f, node in self.positions.items()}
-        self.factor_sets = {
-            ASSERTS: frozenset(f for f, s in stances.items() if s == ASSERTS),
-            REJECTS: frozenset(f for f, s in stances.items() if s == REJECTS),
-            "all": frozenset(stances),
-        }
-        self.weights = {f: node["weight"] for f, node in self.positions.items()}
-        self.polarities = {k: edge["polarity"] for k, edge in self.links.items()}
-        self.link_set = frozenset(self.links)
-        self.reversed_links = frozenset((t, s) for s, t in self.links)
+        self.stated_links = {k: e for k, e in self.links.items() if not e["inferred"]}
 
     @property
     def id(self) -> str:
@@ -63,97 +65,152 @@ class Profile:
         node = self.positions.get(factor)
         return node["stance"] if node else SILENT
 
+    def asserts(self, factor: str) -> bool:
+        return self.stance(factor) in (ASSERTS, MIXED)
+
+    def scopes(self, factor: str) -> list:
+        node = self.positions.get(factor)
+        return node["scopes"] if node else []
+
+    def compared_links(self, include_inferred: bool = False) -> dict:
+        """The links the comparison counts: stated ones, or all with ``include_inferred``."""
+        return self.links if include_inferred else self.stated_links
+
 
 def profile(thesis: Thesis, taxonomy: Taxonomy) -> Profile:
     fgraph = factor_graph(thesis, taxonomy)
     positions = {f: data for f, data in fgraph.nodes(data=True) if data["stance"] != OUTCOME}
     links = {(s, t): data for s, t, data in fgraph.edges(data=True)}
-    return Profile(thesis, positions, links, factor_scores(thesis_graph(thesis, taxonomy)))
+    answers = {p.question: p for p in thesis.positions}
+    outcome = taxonomy.factors.get(thesis.explains)
+    return Profile(thesis, positions, links, factor_scores(thesis_graph(thesis, taxonomy)), answers,
+                   outcome.label if outcome else "the outcome")
 
 
 # --- classifying the differences of two profiles ----------------------------------------
 
-def _classify(a: Profile, b: Profile):
-    """Yield ``(group, kind, key, conflict_type)`` for every factor and link either discusses.
+def _contradictions(a: Profile, b: Profile, f: str) -> list[tuple[str, str]]:
+    """``(rejecting side, scope)`` for every rejection of one author the other's claims contradict.
 
-    ``group`` is shared, only_a, only_b or conflict; a weight conflict is yielded twice,
-    as shared (both assert the factor) and as a conflict. Keys are sorted for stable order.
+    Scope ``factor`` conflicts with any assertion of the factor; ``sole_cause`` only with one
+    that makes it a root or main cause; ``reading`` never conflicts by itself.
+    """
+    out = []
+    for side, r, o in (("a", a, b), ("b", b, a)):
+        if not o.asserts(f):
+            continue
+        for scope in r.scopes(f):
+            if scope == "factor" or (scope == "sole_cause" and o.positions[f]["role"] in MAIN_ROLES):
+                out.append((side, scope))
+    return out
+
+
+def _classify(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = False):
+    """Yield ``(group, kind, key, type)`` for every factor, link and question either discusses.
+
+    ``group`` is shared, only_a, only_b, conflict, readings_differ or question. A
+    weighs-differently conflict is yielded twice: as shared (both assert the factor) and as
+    a conflict; a question answered differently is a question item and a conflict. Keys
+    are sorted for a stable order.
     """
     for f in sorted(a.positions.keys() | b.positions.keys()):
         sa, sb = a.stance(f), b.stance(f)
-        if sa == sb:
-            yield "shared", "factor", f, None
-            if sa == ASSERTS and abs(a.positions[f]["weight"] - b.positions[f]["weight"]) >= WEIGHT_GAP:
-                yield "conflict", "factor", f, WEIGHT
-        elif SILENT in (sa, sb):
+        if sa == SILENT or sb == SILENT:
             yield ("only_a" if sb == SILENT else "only_b"), "factor", f, None
-        else:
-            yield "conflict", "factor", f, REJECTED
-    reversed_done = set()
-    for key in sorted(a.links.keys() | b.links.keys()):
-        la, lb = a.links.get(key), b.links.get(key)
-        if la and lb:
-            if la["polarity"] * lb["polarity"] < 0:
-                yield "conflict", "link", key, OPPOSITE
+            continue
+        if _contradictions(a, b, f):
+            yield "conflict", "factor", f, CONTRADICTS
+            continue
+        both = a.asserts(f) + b.asserts(f)
+        yield "shared", "factor", f, ("both_assert" if both == 2 else "both_reject" if both == 0 else "both_discuss")
+        if both == 2 and abs(a.positions[f]["weight"] - b.positions[f]["weight"]) >= WEIGHT_GAP:
+            if a.positions[f]["stated"] and b.positions[f]["stated"]:
+                yield "conflict", "factor", f, WEIGHS
             else:
-                yield "shared", "link", key, None
+                yield READINGS_DIFFER, "factor", f, None
+    la_all, lb_all = a.compared_links(include_inferred), b.compared_links(include_inferred)
+    reversed_done = set()
+    for key in sorted(la_all.keys() | lb_all.keys()):
+        la, lb = la_all.get(key), lb_all.get(key)
+        if la and lb:
+            yield ("conflict", "link", key, EFFECT) if la["polarity"] * lb["polarity"] < 0 else \
+                ("shared", "link", key, None)
             continue
         back = key[::-1]
-        other = b.links.get(back) if la else a.links.get(back)
-        mine_back = a.links.get(back) if la else b.links.get(back)
+        other = lb_all.get(back) if la else la_all.get(back)
+        mine_back = la_all.get(back) if la else lb_all.get(back)
         if other is not None and mine_back is None:
             canonical = tuple(sorted(key))
             if canonical not in reversed_done:
                 reversed_done.add(canonical)
-                yield "conflict", "link", canonical, REVERSED
+                yield "conflict", "link", canonical, DIRECTION
             continue
         yield ("only_a" if la else "only_b"), "link", key, None
+    for q in _questions(a, b, taxonomy):
+        pa, pb = a.answers.get(q), b.answers.get(q)
+        if pa is None or pb is None:
+            yield "question", "question", q, ("only_a" if pb is None else "only_b")
+        elif pa.answer == pb.answer:
+            yield "question", "question", q, "same_answer"
+        else:
+            yield "question", "question", q, "different_answer"
+            yield "conflict", "question", q, ANSWERS
 
 
-def pair_conflicts(a: Profile, b: Profile) -> list[tuple]:
-    """The conflicts of two authors as ``(kind, key, type)``, by set algebra (fast, for all pairs)."""
-    fa, fb = a.factor_sets, b.factor_sets
-    out = [("factor", f, REJECTED) for f in (fa[ASSERTS] & fb[REJECTS]) | (fa[REJECTS] & fb[ASSERTS])]
-    wa, wb = a.weights, b.weights
-    out += [("factor", f, WEIGHT) for f in fa[ASSERTS] & fb[ASSERTS] if abs(wa[f] - wb[f]) >= WEIGHT_GAP]
-    pa, pb = a.polarities, b.polarities
-    out += [("link", k, OPPOSITE) for k in pa.keys() & pb.keys() if pa[k] * pb[k] < 0]
-    # A link only A draws whose reverse only B draws: candidates are the few in A & reversed(B).
-    out += [("link", tuple(sorted(k)), REVERSED) for k in a.link_set & b.reversed_links
-            if k not in pb and k not in a.reversed_links]
-    return sorted(out)
+def _questions(a: Profile, b: Profile, taxonomy: Taxonomy) -> list[str]:
+    """Questions either author answers, in taxonomy order (unknown ones last, sorted)."""
+    answered = a.answers.keys() | b.answers.keys()
+    order = [q for q in taxonomy.questions if q in answered]
+    return order + sorted(answered - set(order))
 
 
-def pair_counts(a: Profile, b: Profile, conflicts: list | None = None) -> dict:
-    """How many items of each group :func:`diff` lists, by set algebra (fast, for all pairs).
+def _tally(stream) -> tuple[list, dict]:
+    """Conflicts as ``(kind, key, type)`` and the counts of a classification stream."""
+    conflicts, counts = [], {"shared": 0, "only_a": 0, "only_b": 0, "conflicts": 0, READINGS_DIFFER: 0}
+    by_type = dict.fromkeys(CONFLICT_TYPES, 0)
+    for group, kind, key, kind_type in stream:
+        if group == "conflict":
+            conflicts.append((kind, key, kind_type))
+            counts["conflicts"] += 1
+            by_type[kind_type] += 1
+        elif group == "question":
+            if kind_type == "same_answer":
+                counts["shared"] += 1
+            elif kind_type in ("only_a", "only_b"):
+                counts[kind_type] += 1
+        else:
+            counts[group] += 1
+    counts["conflict_types"] = by_type
+    return sorted(conflicts, key=lambda c: (_TYPE_ORDER[c[2]], _KIND_ORDER[c[0]], c[1])), counts
 
-    ``weight_conflicts`` counts the shared factors that are also listed as conflicts.
+
+def pair_conflicts(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = False) -> list[tuple]:
+    """The conflicts of two authors as ``(kind, key, type)``, without building the evidence."""
+    return _tally(_classify(a, b, taxonomy, include_inferred))[0]
+
+
+def pair_counts(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = False) -> dict:
+    """How many items of each group :func:`diff` reports (question items count in shared and only).
+
+    ``conflict_types`` counts the conflicts of each type; ``readings_differ`` the weight
+    differences that rest on our reading.
     """
-    conflicts = pair_conflicts(a, b) if conflicts is None else conflicts
-    fa, fb = a.factor_sets, b.factor_sets
-    both_factors = len(fa["all"] & fb["all"])
-    both_links = len(a.link_set & b.link_set)
-    types = [c[2] for c in conflicts]
-    reversed_, opposite = types.count(REVERSED), types.count(OPPOSITE)
-    return {
-        "shared": len(fa[ASSERTS] & fb[ASSERTS]) + len(fa[REJECTS] & fb[REJECTS]) + both_links - opposite,
-        "only_a": len(fa["all"]) - both_factors + len(a.link_set) - both_links - reversed_,
-        "only_b": len(fb["all"]) - both_factors + len(b.link_set) - both_links - reversed_,
-        "conflicts": len(conflicts),
-        "weight_conflicts": types.count(WEIGHT),
-    }
+    return _tally(_classify(a, b, taxonomy, include_inferred))[1]
 
 
-def agreement(a: Profile, b: Profile, counts: dict | None = None) -> float:
-    """Agreement of two authors, 0..1, symmetric; 1 for an author with themself.
+def agreement(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = False,
+              counts: dict | None = None) -> float:
+    """Agreement of two authors, 0..1.
 
-    Over every factor and factor link either author discusses: 1 for each they agree on,
-    0.5 for a factor both assert with very different weight, 0 for a conflict or for what
-    only one discusses. Silence lowers agreement without counting as conflict.
+    Over every factor, factor link and question either discusses: 1 for each they agree
+    on, 0.5 for a factor both assert with weights the authors state far apart, 0 for a
+    conflict or for what only one discusses. Silence lowers agreement without counting as
+    conflict; a difference of our readings does not lower it.
     """
-    c = counts or pair_counts(a, b)
-    units = c["shared"] + c["only_a"] + c["only_b"] + c["conflicts"] - c["weight_conflicts"]
-    return (c["shared"] - 0.5 * c["weight_conflicts"]) / units if units else 1.0
+    c = counts or pair_counts(a, b, taxonomy, include_inferred)
+    weighs = c["conflict_types"][WEIGHS]
+    units = c["shared"] + c["only_a"] + c["only_b"] + c["conflicts"] - weighs
+    return (c["shared"] - 0.5 * weighs) / units if units else 1.0
 
 
 def kendall_tau(x: dict, y: dict) -> float | None:
@@ -200,6 +257,12 @@ def ranking_agreement(a: Profile, b: Profile) -> float | None:
     return kendall_tau(a.scores, b.scores)
 
 
+def ranking_agreement(a: Profile, b: Profile) -> float | None:
+    """Kendall's tau-b of the two authors' importance scores on the factors both assert."""
+    # Scores exist exactly for the factors an author asserts, so their shared keys are the point.
+    return kendall_tau(a.scores, b.scores)
+
+
 # --- the diff of two authors, with evidence ----------------------------------------------
 
 def evidence_dict(e: Evidence) -> dict:
@@ -216,32 +279,58 @@ def evidence_dict(e: Evidence) -> dict:
 def _factor_side(p: Profile, f: str) -> dict:
     node = p.positions.get(f)
     if node is None:
-        return {"stance": SILENT}
+        return {"stance": SILENT, "stance_label": STANCES[SILENT]}
     return {
         "stance": node["stance"],
+        "stance_label": STANCES[node["stance"]],
         "role": node["role"],
+        "role_label": ROLE_LABELS.get(node["role"]),
         "weight": node["weight"],
+        "weight_stated": node["stated"] if node["role"] else None,
         "importance": round(p.scores.get(f, 0.0), 4),
-        "claims": [{"id": c.id, "text": c.text, "role": c.role, "author_term": c.author_term,
+        "claims": [{"id": c.id, "text": c.text, "role": c.role, "role_label": ROLE_LABELS[c.role],
+                    "author_term": c.author_term, "stated": c.stated,
                     "evidence": [evidence_dict(e) for e in c.evidence]} for c in node["claims"]],
-        "rejections": [{"id": r.id, "text": r.text, "evidence": [evidence_dict(e) for e in r.evidence]}
-                       for r in node["rejections"]],
+        "rejections": [{"id": r.id, "text": r.text, "scope": r.scope, "scope_label": REJECTION_SCOPES[r.scope],
+                        "evidence": [evidence_dict(e) for e in r.evidence]} for r in node["rejections"]],
     }
 
 
-def _link_side(p: Profile, key: tuple) -> dict:
-    edge = p.links.get(key)
+def _link_side(p: Profile, key: tuple, include_inferred: bool) -> dict:
+    edge = p.compared_links(include_inferred).get(key)
     if edge is None:
-        return {"stance": SILENT}
+        return {"stance": SILENT, "stance_label": STANCES[SILENT]}
     return {
         "stance": ASSERTS,
+        "stance_label": STANCES[ASSERTS],
         "from": key[0], "to": key[1],
         "relations": edge["relations"],
+        "relation_labels": [RELATION_LABELS[r] for r in edge["relations"]],
         "polarity": edge["polarity"],
         "inferred": edge["inferred"],
-        "links": [{"from": l.source, "to": l.target, "relation": l.relation, "inferred": l.inferred,
+        "links": [{"from": l.source, "to": l.target, "from_text": _end_text(p, l.source),
+                   "to_text": _end_text(p, l.target), "relation": l.relation,
+                   "relation_label": RELATION_LABELS[l.relation], "inferred": l.inferred,
                    "evidence": [evidence_dict(e) for e in l.evidence]} for l in edge["links"]],
     }
+
+
+def _end_text(p: Profile, end: str) -> str:
+    """A link's end in words: the claim's text, or the outcome's label."""
+    claim = p.thesis.claim(end)
+    if claim is not None:
+        return claim.text
+    return p.positions.get(end, {}).get("label") or p.outcome_label
+
+
+def _question_side(position: Position | None, taxonomy: Taxonomy) -> dict:
+    if position is None:
+        return {"stance": SILENT, "stance_label": STANCES[SILENT]}
+    q = taxonomy.questions.get(position.question)
+    return {"stance": "answers", "stance_label": "answers", "answer": position.answer,
+            "answer_label": q.label(position.answer) if q else position.answer,
+            "basis": position.basis, "basis_label": POSITION_BASES[position.basis], "gloss": position.gloss,
+            "evidence": [evidence_dict(e) for e in position.evidence]}
 
 
 def _label(taxonomy: Taxonomy, f: str) -> str:
@@ -249,53 +338,148 @@ def _label(taxonomy: Taxonomy, f: str) -> str:
     return factor.label if factor else f
 
 
-def _summary(ctype: str, item: dict, a: Profile, b: Profile) -> str:
-    an, bn = a.thesis.author, b.thesis.author
-    if item["kind"] == "factor":
-        label = item["label"]
-        if ctype == REJECTED:
-            asserter, rejecter = (an, bn) if item["a"]["stance"] == ASSERTS else (bn, an)
-            return f"{asserter} asserts {label}; {rejecter} rejects it."
-        return (f"{label}: {an} weighs it {item['a']['role']}, "
-                f"{bn} {item['b']['role']}.")
-    span = f"{item['from_label']} and {item['to_label']}"
-    if ctype == OPPOSITE:
-        return (f"{an} says {item['from_label']} {'/'.join(item['a']['relations'])} "
-                f"{item['to_label']}; {bn} says it {'/'.join(item['b']['relations'])} it.")
-    return f"{an} and {bn} draw the link between {span} in opposite directions."
+def _a(role: str | None) -> str:
+    """A role's words with their article: "a root cause", "an ..."."""
+    words = ROLE_LABELS.get(role, "cause")
+    return ("an " if words[0] in "aeiou" else "a ") + words
 
 
-def diff(a: Profile, b: Profile, taxonomy: Taxonomy) -> dict:
-    """The full comparison of two authors, as a JSON-ready dict.
+def _weight_words(side: dict) -> str:
+    how = next((f"stated: \u201c{c['author_term']}\u201d" for c in side["claims"]
+                if c["role"] == side["role"] and c["author_term"]), "our reading")
+    return f"{_a(side['role'])} ({how})"
 
-    Keys: ``a`` and ``b`` (who), ``shared``, ``only_a``, ``only_b``, ``conflicts`` (lists
-    of items, each with both sides' claims and evidence), ``agreement`` (0..1),
-    ``ranking_agreement`` (Kendall's tau-b or null) and ``counts``. ``diff(b, a)`` is the
-    mirror image of ``diff(a, b)``: sides and only-lists swap, nothing else changes.
-    """
-    out = {"a": _who(a), "b": _who(b), "shared": [], "only_a": [], "only_b": [], "conflicts": []}
-    for group, kind, key, ctype in _classify(a, b):
-        if kind == "factor":
-            item = {"kind": "factor", "factor": key, "label": _label(taxonomy, key),
-                    "category": getattr(taxonomy.factors.get(key), "category", None),
-                    "a": _factor_side(a, key), "b": _factor_side(b, key)}
-        else:
-            item = {"kind": "link", "from": key[0], "to": key[1],
-                    "from_label": _label(taxonomy, key[0]), "to_label": _label(taxonomy, key[1])}
-            if ctype == REVERSED:
-                item["a"] = _link_side(a, key) if key in a.links else _link_side(a, key[::-1])
-                item["b"] = _link_side(b, key) if key in b.links else _link_side(b, key[::-1])
+
+def _rejection_notes(item: dict, an: str, bn: str) -> list[str]:
+    """Sentences for rejections that do not conflict: "X rejects a reading of Y"."""
+    notes = []
+    for side, who in (("a", an), ("b", bn)):
+        for r in item[side].get("rejections", []):
+            if r["scope"] == "reading":
+                notes.append(f"{who} rejects a reading of {item['label']}: {r['text']}")
+            elif r["scope"] == "sole_cause":
+                notes.append(f"{who} rejects {item['label']} as the sole or main cause: {r['text']}")
             else:
-                item["a"], item["b"] = _link_side(a, key), _link_side(b, key)
-        if ctype:
-            item = {"type": ctype, **item}
-            item["summary"] = _summary(ctype, item, a, b)
-        out["conflicts" if group == "conflict" else group].append(item)
-    out["agreement"] = round(agreement(a, b), 4)
+                notes.append(f"{who} rejects {item['label']} outright: {r['text']}")
+    return sorted(notes)
+
+
+def _summary(ctype: str, item: dict, a: Profile, b: Profile, taxonomy: Taxonomy) -> str:
+    """One sentence in plain words: no ids, no names of types."""
+    an, bn = a.thesis.author, b.thesis.author
+    if ctype == CONTRADICTS:
+        f, label = item["factor"], item["label"]
+        parts = []
+        for side, (r, o, rn, on) in (("a", (a, b, an, bn)), ("b", (b, a, bn, an))):
+            for s, scope in _contradictions(a, b, f):
+                if s != side:
+                    continue
+                if scope == "factor":
+                    parts.append(f"{rn} rejects {label} outright; {on} asserts it")
+                else:
+                    parts.append(f"{rn} rejects {label} as the sole or main cause; {on} makes it "
+                                 f"{_a(o.positions[f]['role'])}")
+        return "; and ".join(parts) + "."
+    if ctype == WEIGHS:
+        return (f"{an} and {bn} weigh {item['label']} differently: {an} calls it {_weight_words(item['a'])}, "
+                f"{bn} {_weight_words(item['b'])}.")
+    if ctype == ANSWERS:
+        return (f"{item['text']} {an} answers \u201c{item['a']['answer_label']}\u201d, "
+                f"{bn} \u201c{item['b']['answer_label']}\u201d.")
+    inferred = " (inferred by us)" if item.get("inferred") else ""
+    if ctype == EFFECT:
+        return (f"{an} says {item['from_label']} {' and '.join(item['a']['relation_labels'])} {item['to_label']}; "
+                f"{bn} says it {' and '.join(item['b']['relation_labels'])} it{inferred}.")
+    return (f"{an} and {bn} draw the link between {item['from_label']} and {item['to_label']} "
+            f"in opposite directions{inferred}.")
+
+
+def _readings_summary(item: dict, an: str, bn: str) -> str:
+    return (f"Our readings differ on {item['label']}: {an} makes it {_weight_words(item['a'])}, "
+            f"{bn} {_weight_words(item['b'])}. Not a conflict: at least one weight is our reading.")
+
+
+@dataclass
+class DiffResult:
+    """The comparison of two authors. :meth:`as_dict` is the JSON contract (docs/format.md)."""
+
+    a: dict
+    b: dict
+    include_inferred: bool
+    counts: dict
+    agreement: float
+    ranking_agreement: float | None
+    conflicts: list
+    questions: list
+    readings_differ: list
+    shared: list
+    only_a: list
+    only_b: list
+
+    def as_dict(self) -> dict:
+        return {"a": self.a, "b": self.b, "include_inferred": self.include_inferred, "counts": self.counts,
+                "agreement": self.agreement, "ranking_agreement": self.ranking_agreement,
+                "conflicts": self.conflicts, "questions": self.questions, "readings_differ": self.readings_differ,
+                "shared": self.shared, "only_a": self.only_a, "only_b": self.only_b}
+
+
+def _item(kind: str, key, a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool, ctype=None) -> dict:
+    if kind == "factor":
+        item = {"kind": "factor", "factor": key, "label": _label(taxonomy, key),
+                "category": getattr(taxonomy.factors.get(key), "category", None),
+                "a": _factor_side(a, key), "b": _factor_side(b, key)}
+        item["rejection_notes"] = _rejection_notes(item, a.thesis.author, b.thesis.author)
+        return item
+    if kind == "question":
+        q = taxonomy.questions.get(key)
+        return {"kind": "question", "question": key, "text": q.question if q else key,
+                "answers": [{"id": i, "label": l} for i, l in (q.answers.items() if q else ())],
+                "a": _question_side(a.answers.get(key), taxonomy), "b": _question_side(b.answers.get(key), taxonomy)}
+    item = {"kind": "link", "from": key[0], "to": key[1],
+            "from_label": _label(taxonomy, key[0]), "to_label": _label(taxonomy, key[1])}
+    for side, p in (("a", a), ("b", b)):
+        links = p.compared_links(include_inferred)
+        item[side] = _link_side(p, key if ctype != DIRECTION or key in links else key[::-1], include_inferred)
+    item["inferred"] = any(item[s].get("inferred") for s in ("a", "b"))
+    return item
+
+
+def diff(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = False) -> DiffResult:
+    """The full comparison of two authors, with both sides' evidence on every item.
+
+    ``diff(b, a)`` is the mirror image of ``diff(a, b)``: sides and only-lists swap,
+    nothing else changes (summaries name the authors in order).
+    """
+    an, bn = a.thesis.author, b.thesis.author
+    groups = {"shared": [], "only_a": [], "only_b": [], "conflicts": [], "questions": [], READINGS_DIFFER: []}
+    stream = list(_classify(a, b, taxonomy, include_inferred))
+    for group, kind, key, kind_type in stream:
+        if group == "conflict":
+            continue
+        item = _item(kind, key, a, b, taxonomy, include_inferred)
+        if group == "question":
+            groups["questions"].append({"type": kind_type, "type_label": QUESTION_TYPES[kind_type], **item})
+        elif group == READINGS_DIFFER:
+            groups[READINGS_DIFFER].append({**item, "summary": _readings_summary(item, an, bn)})
+        elif group == "shared" and kind == "factor":
+            groups["shared"].append({"agreement": kind_type, "agreement_label": AGREEMENTS[kind_type], **item})
+        elif group == "shared":
+            groups["shared"].append({"agreement": "both_assert", "agreement_label": AGREEMENTS["both_assert"], **item})
+        else:
+            groups[group].append(item)
+    conflicts, counts = _tally(stream)
+    for kind, key, ctype in conflicts:
+        item = _item(kind, key, a, b, taxonomy, include_inferred, ctype)
+        item = {"type": ctype, "type_label": CONFLICT_TYPES[ctype], **item}
+        item["summary"] = _summary(ctype, item, a, b, taxonomy)
+        groups["conflicts"].append(item)
     tau = ranking_agreement(a, b)
-    out["ranking_agreement"] = None if tau is None else round(tau, 4)
-    out["counts"] = {k: len(out[k]) for k in ("shared", "only_a", "only_b", "conflicts")}
-    return out
+    return DiffResult(a=_who(a), b=_who(b), include_inferred=include_inferred, counts=counts,
+                      agreement=round(agreement(a, b, taxonomy, include_inferred, counts), 4),
+                      ranking_agreement=None if tau is None else round(tau, 4),
+                      conflicts=groups["conflicts"], questions=groups["questions"],
+                      readings_differ=groups[READINGS_DIFFER], shared=groups["shared"],
+                      only_a=groups["only_a"], only_b=groups["only_b"])
 
 
 def _who(p: Profile) -> dict:
@@ -303,14 +487,22 @@ def _who(p: Profile) -> dict:
     return {"id": t.id, "author": t.author, "work": t.work, "year": t.year, "scope": t.scope}
 
 
-def one_line(d: dict) -> str:
-    """``+3 causes only in A, 2 only in B, 1 conflict`` style summary of a diff."""
-    def n(count, word):
-        return f"{count} {word}{'' if count == 1 else 's'}"
-    a, b = d["a"]["id"], d["b"]["id"]
-    return (f"{n(d['counts']['shared'], 'point')} in common, {d['counts']['only_a']} only in {a}, "
-            f"{d['counts']['only_b']} only in {b}, {n(d['counts']['conflicts'], 'conflict')}; "
-            f"agreement {d['agreement']:.0%}")
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def one_line(d: DiffResult) -> str:
+    """``2 points in common, 1 only in Author A, ... 1 conflict; agreement 40%``."""
+    c = d.counts
+    return (f"{_n(c['shared'], 'point')} in common, {c['only_a']} only in {d.a['author']}, "
+            f"{c['only_b']} only in {d.b['author']}, {_n(c['conflicts'], 'conflict')}; "
+            f"agreement {d.agreement:.0%}")
+
+
+def conflict_counts_words(counts: dict) -> str:
+    """``2 contradicts, 1 answer differently`` style: the conflicts per type, in words."""
+    parts = [f"{n} {CONFLICT_TYPES[t]}" for t, n in counts["conflict_types"].items() if n]
+    return ", ".join(parts) or "no conflicts"
 
 
 # --- the whole debate ------------------------------------------------------------------
@@ -320,78 +512,130 @@ def profiles(corpus: Corpus, ids=None) -> list[Profile]:
     return [profile(t, corpus.taxonomy) for t in theses]
 
 
-def compare(profs: list[Profile], taxonomy: Taxonomy) -> dict:
-    """The debate at a glance, as a JSON-ready dict.
+@dataclass
+class Comparison:
+    """The debate at a glance. :meth:`as_dict` is the JSON contract (docs/format.md)."""
 
-    ``authors``; ``matrix`` (a row per factor any author discusses, in taxonomy order, with
-    each author's stance, role and weight); ``categories`` (each author's stance per
-    category: asserts, rejects or silent); ``pairs`` (agreement and ranking agreement of
-    every pair); ``consensus_links`` (factor links drawn by two or more authors, most
-    shared first); ``contested`` (factors and links that divide authors, most contested
-    first).
+    authors: list
+    ids: list
+    include_inferred: bool
+    matrix: list
+    categories: list
+    questions: list
+    pairs: list
+    consensus_links: list
+    contested: list
+
+    def as_dict(self) -> dict:
+        return {"authors": self.authors, "ids": self.ids, "include_inferred": self.include_inferred,
+                "matrix": self.matrix, "categories": self.categories, "questions": self.questions,
+                "pairs": self.pairs, "consensus_links": self.consensus_links, "contested": self.contested}
+
+
+def _cell(p: Profile, f: str) -> dict:
+    node = p.positions.get(f)
+    if not node:
+        return {"stance": SILENT, "stance_label": STANCES[SILENT], "role": None, "role_label": None, "weight": 0,
+                "weight_stated": None, "scopes": []}
+    return {"stance": node["stance"], "stance_label": STANCES[node["stance"]], "role": node["role"],
+            "role_label": ROLE_LABELS.get(node["role"]), "weight": node["weight"],
+            "weight_stated": node["stated"] if node["role"] else None, "scopes": sorted(node["scopes"])}
+
+
+def category_stance(stances: set) -> str:
+    """An author's stance on a category from their stances on its factors."""
+    stances = stances - {SILENT}
+    if MIXED in stances or {ASSERTS, REJECTS} <= stances:
+        return MIXED
+    return ASSERTS if ASSERTS in stances else REJECTS if REJECTS in stances else SILENT
+
+
+def compare(profs: list[Profile], taxonomy: Taxonomy, include_inferred: bool = False) -> Comparison:
+    """The factor x author matrix, the question x author table, agreement, consensus, contested points.
+
+    ``matrix``: a row per factor any author discusses, in taxonomy order, each author's
+    stance (asserts, rejects, mixed, silent), role and weight. ``categories``: each author's
+    stance per causal category (a category holding only the outcome is not one).
+    ``questions``: a row per question of the taxonomy with each author's answer.
+    ``pairs``: agreement and ranking agreement of every pair. ``consensus_links``: factor
+    links drawn the same way by two or more authors (stated links only unless
+    ``include_inferred``). ``contested``: factors, links and questions that divide authors,
+    most conflicting pairs first.
     """
     ids = [p.id for p in profs]
     order = {f: i for i, f in enumerate(taxonomy.factors)}
     discussed = sorted({f for p in profs for f in p.positions}, key=lambda f: (order.get(f, len(order)), f))
-    matrix = []
-    for f in discussed:
-        cells = {}
-        for p in profs:
-            node = p.positions.get(f)
-            cells[p.id] = ({"stance": node["stance"], "role": node["role"], "weight": node["weight"]}
-                           if node else {"stance": SILENT, "role": None, "weight": 0})
-        matrix.append({"factor": f, "label": _label(taxonomy, f),
-                       "category": getattr(taxonomy.factors.get(f), "category", None), "cells": cells})
+    matrix = [{"factor": f, "label": _label(taxonomy, f), "category": getattr(taxonomy.factors.get(f), "category", None),
+               "cells": {p.id: _cell(p, f) for p in profs}} for f in discussed]
 
     categories = []
     for cat in taxonomy.categories.values():
-        members = [f for f, fac in taxonomy.factors.items() if fac.category == cat.id]
-        if cat.id == OUTCOME:
+        if taxonomy.is_outcome_only(cat.id):
             continue
-        row = {}
+        members = [f for f, fac in taxonomy.factors.items() if fac.category == cat.id and f != taxonomy.outcome]
+        row = {p.id: category_stance({p.stance(f) for f in members}) for p in profs}
+        categories.append({"category": cat.id, "label": cat.label, "stances": row,
+                           "stance_labels": {i: STANCES[s] for i, s in row.items()}})
+
+    questions = []
+    for q in taxonomy.questions.values():
+        cells = {}
         for p in profs:
-            stances = {p.stance(f) for f in members}
-            row[p.id] = ASSERTS if ASSERTS in stances else REJECTS if REJECTS in stances else SILENT
-        categories.append({"category": cat.id, "label": cat.label, "stances": row})
+            side = _question_side(p.answers.get(q.id), taxonomy)
+            cells[p.id] = {k: side.get(k) for k in ("answer", "answer_label", "basis", "basis_label", "gloss")}
+        questions.append({"question": q.id, "text": q.question,
+                          "answers": [{"id": i, "label": l} for i, l in q.answers.items()], "cells": cells})
 
     pairs = []
     conflict_count: dict[tuple, dict] = {}
     for a, b in itertools.combinations(profs, 2):
-        conflicts = pair_conflicts(a, b)
-        counts = pair_counts(a, b, conflicts)
+        conflicts, counts = _tally(_classify(a, b, taxonomy, include_inferred))
         for kind, key, ctype in conflicts:
             entry = conflict_count.setdefault((kind, key), {"pairs": [], "types": set()})
             entry["pairs"].append([a.id, b.id])
             entry["types"].add(ctype)
         tau = ranking_agreement(a, b)
-        pairs.append({"a": a.id, "b": b.id, "agreement": round(agreement(a, b, counts), 4),
+        pairs.append({"a": a.id, "b": b.id,
+                      "agreement": round(agreement(a, b, taxonomy, include_inferred, counts), 4),
                       "ranking_agreement": None if tau is None else round(tau, 4),
-                      **{k: counts[k] for k in ("shared", "only_a", "only_b", "conflicts")}})
+                      **{k: counts[k] for k in ("shared", "only_a", "only_b", "conflicts", READINGS_DIFFER,
+                                                "conflict_types")}})
 
-    by_link: dict[tuple, list[str]] = {}
+    by_link: dict[tuple, list] = {}
     for p in profs:
-        for key, edge in p.links.items():
+        for key, edge in sorted(p.compared_links(include_inferred).items()):
             if edge["polarity"] > 0:
-                by_link.setdefault(key, []).append(p.id)
-    consensus = [{"from": k[0], "to": k[1], "from_label": _label(taxonomy, k[0]),
-                  "to_label": _label(taxonomy, k[1]), "authors": v, "count": len(v)}
+                by_link.setdefault(key, []).append((p.id, edge["inferred"]))
+    consensus = [{"from": k[0], "to": k[1], "from_label": _label(taxonomy, k[0]), "to_label": _label(taxonomy, k[1]),
+                  "authors": [i for i, _ in v], "inferred_by": [i for i, inf in v if inf], "count": len(v)}
                  for k, v in by_link.items() if len(v) >= 2]
     consensus.sort(key=lambda c: (-c["count"], c["from"], c["to"]))
 
     contested = []
     for (kind, key), entry in conflict_count.items():
-        item = {"kind": kind, "conflicting_pairs": len(entry["pairs"]), "types": sorted(entry["types"]),
-                "pairs": entry["pairs"]}
+        types = sorted(entry["types"], key=_TYPE_ORDER.get)
+        item = {"kind": kind, "conflicting_pairs": len(entry["pairs"]), "types": types,
+                "type_labels": [CONFLICT_TYPES[t] for t in types], "pairs": entry["pairs"]}
         if kind == "factor":
             item.update(factor=key, label=_label(taxonomy, key),
-                        asserts=[p.id for p in profs if p.stance(key) == ASSERTS],
-                        rejects=[p.id for p in profs if p.stance(key) == REJECTS],
-                        silent=[p.id for p in profs if p.stance(key) == SILENT])
+                        **{s: [p.id for p in profs if p.stance(key) == s] for s in (ASSERTS, REJECTS, MIXED, SILENT)})
+        elif kind == "question":
+            q = taxonomy.questions.get(key)
+            answers: dict[str, list] = {}
+            for p in profs:
+                if key in p.answers:
+                    answers.setdefault(p.answers[key].answer, []).append(p.id)
+            item.update(question=key, label=q.question if q else key,
+                        answers=[{"answer": ans, "label": q.label(ans) if q else ans, "authors": who}
+                                 for ans, who in answers.items()],
+                        silent=[p.id for p in profs if key not in p.answers])
         else:
             item.update({"from": key[0], "to": key[1], "from_label": _label(taxonomy, key[0]),
                          "to_label": _label(taxonomy, key[1])})
         contested.append(item)
-    contested.sort(key=lambda c: (-c["conflicting_pairs"], c["kind"], c.get("factor") or (c["from"], c["to"])))
+    contested.sort(key=lambda c: (-c["conflicting_pairs"], _KIND_ORDER[c["kind"]],
+                                  c.get("factor") or c.get("question") or (c["from"], c["to"])))
 
-    return {"authors": [_who(p) for p in profs], "ids": ids, "matrix": matrix, "categories": categories,
-            "pairs": pairs, "consensus_links": consensus, "contested": contested}
+    return Comparison(authors=[_who(p) for p in profs], ids=ids, include_inferred=include_inferred, matrix=matrix,
+                      categories=categories, questions=questions, pairs=pairs, consensus_links=consensus,
+                      contested=contested)

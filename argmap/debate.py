@@ -10,7 +10,8 @@ factor ended the outcome") and briefs both benches. Both return JSON-ready dicts
 from __future__ import annotations
 
 from .analysis import weak_spots
-from .compare import ASSERTS, REJECTS, SILENT, Profile, diff, evidence_dict
+from .compare import MIXED, REJECTS, SILENT, WEIGHS, Profile, diff, evidence_dict
+from .format import REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS
 from .graphs import thesis_graph
 from .model import Taxonomy
 
@@ -36,23 +37,32 @@ def _side_claims(side: dict, names: dict | None = None) -> list[dict]:
     """
     names = names or {}
     out = []
+    if "answer" in side:
+        out.append({"kind": "position", "id": "position", "text": side["gloss"],
+                    "role": f"answers \u201c{side['answer_label']}\u201d, {side['basis_label']}", "author_term": None,
+                    "evidence": _best(side["evidence"])})
     for c in side.get("claims", []):
-        out.append({"kind": "claim", "id": c["id"], "text": c["text"], "role": c["role"],
+        out.append({"kind": "claim", "id": c["id"], "text": c["text"], "role": ROLE_LABELS[c["role"]],
                     "author_term": c.get("author_term"), "evidence": _best(c["evidence"])})
     for r in side.get("rejections", []):
-        out.append({"kind": "rejection", "id": r["id"], "text": r["text"], "role": "rejects", "author_term": None,
-                    "evidence": _best(r["evidence"])})
+        scope = r.get("scope_label", "")
+        out.append({"kind": "rejection", "id": r["id"], "text": r["text"], "role": f"rejects {scope}".strip(),
+                    "author_term": None, "evidence": _best(r["evidence"])})
     for link in side.get("links", []):
         how = "inferred by the encoder" if link["inferred"] else "stated"
         source, target = names.get(link["from"], link["from"]), names.get(link["to"], link["to"])
-        out.append({"kind": "link", "id": f"{link['from']}->{link['to']}", "role": link["relation"],
-                    "author_term": None,
-                    "text": f"{source} \u2192 {link['relation'].replace('_', ' ')} \u2192 {target} ({how})",
+        relation = RELATION_LABELS[link["relation"]]
+        out.append({"kind": "link", "id": f"{link['from']}->{link['to']}", "role": relation,
+                    "author_term": None, "text": f"{source} \u2192 {relation} \u2192 {target} ({how})",
                     "evidence": _best(link["evidence"])})
     return out
 
 
-def _importance(p: Profile, item: dict) -> float:
+def _importance(p: Profile, item: dict, taxonomy: Taxonomy) -> float:
+    if item["kind"] == "question":
+        q = taxonomy.questions.get(item["question"])
+        scores = [p.scores.get(f, 0.0) for f in (q.factors if q else [])]
+        return max(scores + [0.5])
     if item["kind"] == "factor":
         return p.scores.get(item["factor"], 0.25 if p.stance(item["factor"]) == REJECTS else 0.0)
     return (p.scores.get(item["from"], 0.0) + p.scores.get(item["to"], 0.0)) / 2
@@ -62,12 +72,19 @@ def _allies(item: dict, a: Profile, b: Profile, others: list[Profile]) -> dict:
     """Which other authors side with A, and which with B, on a contested item."""
     with_a, with_b = [], []
     for o in others:
-        if item["kind"] == "factor":
+        if item["kind"] == "question":
+            mine = o.answers.get(item["question"])
+            if mine is not None:
+                if mine.answer == item["a"]["answer"]:
+                    with_a.append(o.id)
+                elif mine.answer == item["b"]["answer"]:
+                    with_b.append(o.id)
+        elif item["kind"] == "factor":
             f = item["factor"]
             so = o.stance(f)
             if so == SILENT:
                 continue
-            if item["type"] == "weight":
+            if item["type"] == WEIGHS:
                 wo, wa, wb = o.positions[f]["weight"], a.positions[f]["weight"], b.positions[f]["weight"]
                 (with_a if abs(wo - wa) < abs(wo - wb) else with_b if abs(wo - wb) < abs(wo - wa) else []).append(o.id)
             elif so == a.stance(f):
@@ -82,18 +99,19 @@ def _allies(item: dict, a: Profile, b: Profile, others: list[Profile]) -> dict:
     return {"with_a": with_a, "with_b": with_b}
 
 
-def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy) -> dict:
+def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, include_inferred: bool = False) -> dict:
     """The brief for arguing A's case against B; ``others`` are the rest of the corpus."""
-    d = diff(a, b, taxonomy)
+    d = diff(a, b, taxonomy, include_inferred)
     others = [o for o in others if o.id not in (a.id, b.id)]
     na, nb = _names(a, taxonomy), _names(b, taxonomy)
 
-    common = [{"title": _title(item), "kind": item["kind"], "a": _side_claims(item["a"], na),
-               "b": _side_claims(item["b"], nb)} for item in d["shared"]]
+    agreed = [q for q in d.questions if q["type"] == "same_answer"]
+    common = [{"title": _title(item), "kind": item["kind"], "agreement": item.get("agreement_label", "same answer"),
+               "a": _side_claims(item["a"], na), "b": _side_claims(item["b"], nb)} for item in agreed + d.shared]
 
     cruxes = []
-    for item in d["conflicts"]:
-        weight_a, weight_b = _importance(a, item), _importance(b, item)
+    for item in d.conflicts:
+        weight_a, weight_b = _importance(a, item, taxonomy), _importance(b, item, taxonomy)
         cruxes.append({"title": _title(item), "type": item["type"], "summary": item["summary"],
                        "stake": round(weight_a + weight_b, 4), "stake_a": round(weight_a, 4),
                        "stake_b": round(weight_b, 4), "a": _side_claims(item["a"], na), "b": _side_claims(item["b"], nb),
@@ -101,9 +119,9 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy) -> 
     cruxes.sort(key=lambda c: (-c["stake"], c["title"]))
 
     unanswered = []
-    for item in sorted((i for i in d["only_b"] if i["kind"] == "factor"),
+    for item in sorted((i for i in d.only_b if i["kind"] == "factor"),
                        key=lambda i: (-b.scores.get(i["factor"], 0.0), i["factor"])):
-        if item["b"]["stance"] != ASSERTS:
+        if not b.asserts(item["factor"]):
             continue
         category = item["category"]
         answers = [{"id": c.id, "text": c.text, "role": c.role, "factor": c.factor,
@@ -113,7 +131,7 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy) -> 
         rejecters = []
         for o in others:
             node = o.positions.get(item["factor"])
-            if node and node["stance"] == REJECTS:
+            if node and node["stance"] in (REJECTS, MIXED):
                 for r in node["rejections"]:
                     rejecters.append({"author": o.thesis.author, "id": o.id, "text": r.text,
                                       "evidence": _best([evidence_dict(e) for e in r.evidence])})
@@ -133,8 +151,8 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy) -> 
         else:
             spot["subject"] = na.get(s.subject, s.subject)
         spots.append(spot)
-    silent = [{"factor": i["factor"], "title": i["label"], "b_role": i["b"].get("role")}
-              for i in d["only_b"] if i["kind"] == "factor" and i["b"]["stance"] == ASSERTS]
+    silent = [{"factor": i["factor"], "title": i["label"], "b_role": i["b"].get("role_label")}
+              for i in d.only_b if i["kind"] == "factor" and b.asserts(i["factor"])]
 
     questions = []
     for c in cruxes[:TOP_POINTS]:
@@ -149,12 +167,15 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy) -> 
                              f"{nb.get(target, target)}? (the encoding only infers it)")
         elif s.kind == "unsourced-claim":
             questions.append(f"What evidence backs your claim that \u201c{s.detail}\u201d?")
-    for item in sorted((i for i in d["only_a"] if i["kind"] == "factor" and i["a"]["stance"] == ASSERTS),
-                       key=lambda i: -a.scores.get(i["factor"], 0.0))[:3]:
+    for item in sorted((i for i in d.only_a if i["kind"] == "factor" and a.asserts(i["factor"])),
+                       key=lambda i: (-a.scores.get(i["factor"], 0.0), i["factor"]))[:3]:
         questions.append(f"Why does your account leave out {item['label']}, which {a.thesis.author} treats as "
-                         f"a {item['a']['role']} cause?")
+                         f"a {item['a']['role_label']}?")
+    for item in (q for q in d.questions if q["type"] == "only_a"):
+        questions.append(f"{item['text']} {a.thesis.author} answers \u201c{item['a']['answer_label']}\u201d; "
+                         "what is your answer?")
 
-    return {"a": _who(a), "b": _who(b), "agreement": d["agreement"], "counts": d["counts"],
+    return {"a": _who(a), "b": _who(b), "agreement": d.agreement, "counts": d.counts,
             "common_ground": common, "cruxes": cruxes, "unanswered": unanswered,
             "weak_spots": spots, "silent_on": silent, "questions": questions}
 
@@ -186,6 +207,8 @@ def _names(p: Profile, taxonomy: Taxonomy) -> dict:
 def _title(item: dict) -> str:
     if item["kind"] == "factor":
         return item["label"]
+    if item["kind"] == "question":
+        return item["text"]
     return f"{item['from_label']} \u2192 {item['to_label']}"
 
 
@@ -193,7 +216,10 @@ BENCHES = ("central", "minor", "silent", "rejecting")
 
 
 def position_on(p: Profile, factor: str) -> str:
-    """How an author stands on a factor: central (weight 2-3), minor (1), silent or rejecting."""
+    """How an author stands on a factor: central (weight 2 or more), minor (1), silent or rejecting.
+
+    An author who asserts the factor and rejects a reading of it (mixed) sits by the weight they give it.
+    """
     stance = p.stance(factor)
     if stance == REJECTS:
         return "rejecting"
@@ -210,7 +236,7 @@ def motion_brief(factor: str, profiles: list[Profile], taxonomy: Taxonomy) -> di
     outcome without it (silent, which is not the same as denying it).
     """
     fac = taxonomy.factors[factor]
-    outcome = taxonomy.factors.get(profiles[0].thesis.explains) if profiles else None
+    outcome = taxonomy.factors.get(taxonomy.outcome)
     positions = {p.id: position_on(p, factor) for p in profiles}
 
     def member(p: Profile) -> dict:
@@ -221,14 +247,14 @@ def motion_brief(factor: str, profiles: list[Profile], taxonomy: Taxonomy) -> di
             entry["claims"] = _side_claims({"claims": [
                 {"id": c.id, "text": c.text, "role": c.role, "author_term": c.author_term,
                  "evidence": [evidence_dict(e) for e in c.evidence]} for c in node["claims"]],
-                "rejections": [{"id": r.id, "text": r.text, "evidence": [evidence_dict(e) for e in r.evidence]}
-                               for r in node["rejections"]]})
+                "rejections": [{"id": r.id, "text": r.text, "scope_label": REJECTION_SCOPES[r.scope],
+                                "evidence": [evidence_dict(e) for e in r.evidence]} for r in node["rejections"]]})
         # What the author puts in the factor's place: their strongest other causes. A claim on the
         # outcome factor itself is scored but is no cause (it has no position): leave it out.
         alternatives = sorted((f for f in p.scores if f != factor and f in p.positions),
                               key=lambda f: (-p.scores[f], f))[:3]
         entry["alternatives"] = [{"factor": f, "label": taxonomy.factors[f].label if f in taxonomy.factors else f,
-                                  "role": p.positions[f]["role"]} for f in alternatives]
+                                  "role": ROLE_LABELS[p.positions[f]["role"]]} for f in alternatives]
         return entry
 
     proposition = [member(p) for p in profiles if positions[p.id] == "central"]

@@ -1,4 +1,9 @@
-"""The argmap file format, version 1, declared once.
+"""The argmap file format, version 2, declared once.
+
+The vocabularies (roles and their weights, relations and their polarity, stances, rejection
+scopes, position bases, conflict types), each with the plain words people read, are
+declared here and nowhere else: the loader, the JSON Schema, the skeleton thesis, the
+docs and the diagram styles all take them from this module.
 
 :data:`THESIS` and :data:`TAXONOMY` describe every field of the two kinds of file. The same
 declaration drives structural validation (:func:`check_record`, with located diagnostics and
@@ -12,10 +17,91 @@ import re
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostics, Loc, did_you_mean
-from .model import RELATIONS, ROLES
 from .yamlread import YList, YMap
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+# --- vocabularies -------------------------------------------------------------------------
+
+#: Normalised weights, strongest first, with their numeric weight. Root is heavier than main.
+ROLES: dict[str, int] = {
+    "root": 4,
+    "main": 3,
+    "direct": 2,
+    "trigger": 2,
+    "contributing": 1,
+    "background": 1,
+}
+#: The words people read for each role.
+ROLE_LABELS: dict[str, str] = {
+    "root": "root cause",
+    "main": "main cause",
+    "direct": "direct cause",
+    "trigger": "trigger",
+    "contributing": "contributing cause",
+    "background": "background condition",
+}
+#: What each role means (docs, schema).
+ROLE_DOCS: dict[str, str] = {
+    "root": "the deepest cause the author traces the outcome back to",
+    "main": "the principal or decisive cause in the author's account",
+    "direct": "the immediate cause that brought the outcome about",
+    "trigger": "a specific event that set the outcome off",
+    "contributing": "one cause among several, not singled out; also a step of a mechanism",
+    "background": "a condition that made the outcome possible without driving it",
+}
+#: Roles that make a factor the sole or main cause (what a `sole_cause` rejection denies).
+MAIN_ROLES = ("root", "main")
+#: Causal relations and their polarity: +1 pushes the effect on, -1 holds it back.
+RELATIONS: dict[str, int] = {
+    "causes": 1,
+    "contributes_to": 1,
+    "enables": 1,
+    "aggravates": 1,
+    "undermines": -1,
+    "prevents": -1,
+}
+RELATION_LABELS: dict[str, str] = {
+    "causes": "causes",
+    "contributes_to": "contributes to",
+    "enables": "enables",
+    "aggravates": "aggravates",
+    "undermines": "undermines",
+    "prevents": "prevents",
+}
+#: An author's stance on a factor, and the words people read.
+STANCES: dict[str, str] = {
+    "asserts": "asserts",
+    "rejects": "rejects",
+    "mixed": "asserts, and rejects a reading",
+    "silent": "silent",
+}
+#: What a rejected view rejects.
+REJECTION_SCOPES: dict[str, str] = {
+    "factor": "the factor outright",
+    "sole_cause": "the factor as the sole or main cause",
+    "reading": "one specific reading of the factor",
+}
+#: How an author's answer to a question is known.
+POSITION_BASES: dict[str, str] = {
+    "stated": "stated by the author",
+    "inferred": "inferred by us",
+}
+#: Conflict types in the diff JSON, and the words people read.
+CONFLICT_TYPES: dict[str, str] = {
+    "contradicts": "contradicts",
+    "answers_differently": "answer differently",
+    "weighs_differently": "weigh differently",
+    "opposite_direction": "opposite direction",
+    "opposite_effect": "opposite effect",
+}
+#: Answers of a question that declares none.
+DEFAULT_ANSWERS: tuple = (("yes", "Yes"), ("no", "No"))
+#: Weights that differ this much (root vs direct, main vs contributing) weigh differently.
+WEIGHT_GAP = 2
+
+V1_MESSAGE = ("format version 1: this argmap reads version 2; set `argmap: 2`, add `scope:` to each "
+              "rejected view (factor | sole_cause | reading) and, in factors.yaml, `outcome: FACTOR_ID`")
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -26,7 +112,9 @@ _COLOUR_RE = re.compile(COLOUR_PATTERN)
 class Field:
     """One field of a record: its kind, whether it is required, and what it means.
 
-    Kinds: ``text`` (non-empty string), ``id`` (identifier), ``version``, ``line``
+    Kinds: ``text`` (non-empty string), ``id`` (identifier), ``ids`` (a list of
+    identifiers), ``answer`` (an answer id; YAML's booleans true/false read as ``yes``/``no``),
+    ``version``, ``line``
     (positive integer), ``year`` (integer or null), ``period`` (text or integer, e.g.
     ``1927`` or ``1925-1927``), ``bool``, ``colour`` (``#RRGGBB``), ``choice`` (one of
     ``choices``), ``record`` (a nested :class:`Record`) and ``list`` (of ``of`` records).
@@ -79,7 +167,18 @@ REJECTION = Record("rejection", "A view the author argues against.", {
     "id": Field("id", "Identifier, unique within the thesis (shared with claims).", True),
     "text": Field("text", "The rejected view, in our words.", True),
     "factor": Field("id", "The factor the rejected view is about.", True),
+    "scope": Field("choice", "What the author rejects: " + "; ".join(
+        f"`{k}`: {v}" for k, v in REJECTION_SCOPES.items()) + ".", True, choices=tuple(REJECTION_SCOPES)),
     "evidence": Field("list", "Quotes showing the author rejects the view.", True, of=EVIDENCE, min_items=1),
+    "notes": Field("text", "Free text about the encoding."),
+})
+POSITION = Record("position", "The author's answer to one of the debate's questions.", {
+    "question": Field("id", "A question id from the taxonomy's `questions`.", True),
+    "answer": Field("answer", "One of the question's answer ids.", True),
+    "basis": Field("choice", "`stated`: the author says it; `inferred`: we read it between the lines.", True,
+                   choices=tuple(POSITION_BASES)),
+    "gloss": Field("text", "The position in our words.", True),
+    "evidence": Field("list", "Quotes backing the position; at least one when `basis: stated`.", of=EVIDENCE),
     "notes": Field("text", "Free text about the encoding."),
 })
 SOURCE = Record("source", "The text the quotes come from.", {
@@ -87,18 +186,19 @@ SOURCE = Record("source", "The text the quotes come from.", {
     "citation": Field("text", "A full reference a reader can look up.", True),
 })
 THESIS = Record("thesis", "One author's causal account of an outcome.", {
-    "argmap": Field("version", "Format version: 1.", True),
+    "argmap": Field("version", f"Format version: {FORMAT_VERSION}.", True),
     "id": Field("id", "Identifier, unique across the corpus; used on the command line.", True),
     "author": Field("text", "The author as the text gives them.", True),
     "work": Field("text", "Title of the work.", True),
     "year": Field("year", "Year of publication, or null when unknown."),
     "source": Field("record", "The source text.", True, of=SOURCE),
     "scope": Field("text", "What the text covers; silence outside it is not denial.", True),
-    "explains": Field("id", "The outcome factor the thesis explains.", True),
+    "explains": Field("id", "The outcome factor the thesis explains: the taxonomy's `outcome`.", True),
     "thesis": Field("text", "The author's account in a paragraph, in our words.", True),
     "claims": Field("list", "What the author asserts.", True, of=CLAIM, min_items=1),
     "links": Field("list", "Causal links between claims and to the outcome.", of=LINK),
     "rejects": Field("list", "Views the author argues against.", of=REJECTION),
+    "positions": Field("list", "The author's answers to the debate's questions.", of=POSITION),
     "notes": Field("text", "Caveats about the encoding; justified warnings."),
 })
 CATEGORY = Record("category", "A group of factors with a colour.", {
@@ -113,12 +213,25 @@ FACTOR = Record("factor", "A cause or outcome that several authors can take posi
     "description": Field("text", "One sentence on what the factor covers.", True),
     "period": Field("period", "When it applies, e.g. 1927 or 1925-1928."),
 })
-TAXONOMY = Record("taxonomy", "The shared categories and factors of a corpus.", {
-    "argmap": Field("version", "Format version: 1.", True),
+ANSWER = Record("answer", "One possible answer to a question.", {
+    "id": Field("answer", "Identifier, unique within the question (`yes`/`no` may be written unquoted).", True),
+    "label": Field("text", "The answer in words.", True),
+})
+QUESTION = Record("question", "A contested question of the debate that authors answer.", {
+    "id": Field("id", "Identifier, unique in the taxonomy.", True),
+    "question": Field("text", "The question, as one sentence.", True),
+    "answers": Field("list", "Possible answers (two or more); default: yes / no.", of=ANSWER, min_items=2),
+    "factors": Field("ids", "Factor ids the question bears on."),
+    "notes": Field("text", "Free text."),
+})
+TAXONOMY = Record("taxonomy", "The shared categories, factors and questions of a corpus.", {
+    "argmap": Field("version", f"Format version: {FORMAT_VERSION}.", True),
     "kind": Field("choice", "Marks the taxonomy file.", True, choices=("taxonomy",)),
     "debate": Field("text", "The question the corpus argues about.", True),
+    "outcome": Field("id", "The factor the theses explain.", True),
     "categories": Field("list", "Categories of factors.", True, of=CATEGORY, min_items=1),
     "factors": Field("list", "The factors.", True, of=FACTOR, min_items=1),
+    "questions": Field("list", "Contested questions authors take positions on.", of=QUESTION),
 })
 
 _TYPE_NAMES = {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
@@ -177,7 +290,26 @@ def _check_field(value, spec: Field, name: str, loc: Loc, diags: Diagnostics):
             diags.error(loc, "empty-list", f"`{name}` needs at least {spec.min_items} item(s)", spec.doc)
         items = [check_record(item, spec.of, item_loc, diags) for item, item_loc in zip(value, value.item_locs)]
         return True, [i for i in items if i is not None]
+    if kind == "ids":
+        if value is None:
+            return True, []
+        if not isinstance(value, YList):
+            diags.error(loc, "type", f"`{name}` must be a list of identifiers, found {_found(value)}")
+            return False, None
+        out = []
+        for item, item_loc in zip(value, value.item_locs):
+            ok, cleaned = _check_field(item, Field("id", spec.doc), name, item_loc, diags)
+            if ok:
+                out.append((cleaned, item_loc))
+        return True, out
+    if kind == "answer":
+        if isinstance(value, bool):  # YAML 1.1 reads a plain yes/no as a boolean
+            return True, "yes" if value else "no"
+        kind = "id"
     if kind == "version":
+        if isinstance(value, int) and not isinstance(value, bool) and value == 1:
+            diags.error(loc, "version", V1_MESSAGE, "docs/format.md describes version 2")
+            return False, None
         if value != FORMAT_VERSION or isinstance(value, bool):
             diags.error(loc, "version", f"unsupported format version {value!r}",
                         f"this argmap reads `argmap: {FORMAT_VERSION}`")
@@ -239,6 +371,10 @@ def _field_schema(spec: Field) -> dict:
             out["minItems"] = spec.min_items
         if not spec.required:
             out = {"anyOf": [out, {"type": "null"}]}
+    elif kind == "ids":
+        out = {"anyOf": [{"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}, {"type": "null"}]}
+    elif kind == "answer":
+        out = {"anyOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "boolean"}]}
     elif kind == "version":
         out = {"const": FORMAT_VERSION}
     elif kind == "year":
@@ -272,10 +408,11 @@ def _record_schema(record: Record) -> dict:
 
 def json_schema() -> dict:
     """The JSON Schema (draft 2020-12) of both kinds of argmap file."""
-    records = [THESIS, SOURCE, CLAIM, LINK, REJECTION, EVIDENCE, LOCATOR, TAXONOMY, CATEGORY, FACTOR]
+    records = [THESIS, SOURCE, CLAIM, LINK, REJECTION, POSITION, EVIDENCE, LOCATOR, TAXONOMY, CATEGORY, FACTOR,
+               QUESTION, ANSWER]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "urn:argmap:format:1",
+        "$id": f"urn:argmap:format:{FORMAT_VERSION}",
         "title": f"argmap file, format version {FORMAT_VERSION}",
         "description": "A thesis (one author's causal account) or, with `kind: taxonomy`, "
                        "the shared factors of a corpus. See docs/format.md.",

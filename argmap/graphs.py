@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .model import ROLES, Taxonomy, Thesis
+from .format import ROLES
+from .model import Taxonomy, Thesis
 
-CLAIM, REJECTED, OUTCOME = "claim", "rejected", "outcome"
+CLAIM, REJECTED, OUTCOME = "claim", "rejected", "outcome"  # node kinds (not category names)
+ASSERTS, REJECTS, MIXED, SILENT = "asserts", "rejects", "mixed", "silent"  # stances (format.STANCES)
 
 
 def thesis_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
@@ -40,7 +42,7 @@ def thesis_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
         graph.add_node(rejection.id, kind=REJECTED, factor=rejection.factor,
                        category=factor.category if factor else None,
                        label=factor.label if factor else rejection.factor, text=rejection.text,
-                       evidence=rejection.evidence, rejection=rejection)
+                       scope=rejection.scope, evidence=rejection.evidence, rejection=rejection)
     for link in thesis.links:
         graph.add_edge(link.source, link.target, relation=link.relation, polarity=link.polarity,
                        inferred=link.inferred, evidence=link.evidence, link=link)
@@ -55,12 +57,15 @@ def causal_part(graph: nx.DiGraph) -> nx.DiGraph:
 def factor_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
     """The thesis projected onto the taxonomy.
 
-    A node per factor the thesis takes a position on, with ``stance`` (``asserts`` or
-    ``rejects``), the strongest ``role`` and ``weight`` among its claims, and the ``claims``
-    and ``rejections`` behind it. An edge per pair of factors joined by at least one link,
-    with the ``links`` behind it, their ``relations``, a ``polarity`` (+1, -1, or 0 when the
-    author's links disagree) and ``inferred`` (true only when every link behind it is).
-    Links between two claims on the same factor stay inside the node.
+    A node per factor the thesis takes a position on, with ``stance`` (``asserts``,
+    ``rejects``, or ``mixed`` when the author asserts claims on the factor and also rejects a
+    view of it), the strongest ``role`` and ``weight`` among its claims, ``stated`` (the
+    strongest weight is the author's own word, an ``author_term``, rather than our reading),
+    ``scopes`` (what its rejected views reject) and the ``claims`` and ``rejections`` behind
+    it. An edge per pair of factors joined by at least one link, with the ``links`` behind it,
+    their ``relations``, a ``polarity`` (+1, -1, or 0 when the author's links disagree) and
+    ``inferred`` (true only when every link behind it is). Links between two claims on the
+    same factor stay inside the node.
     """
     graph = nx.DiGraph(id=thesis.id, author=thesis.author, outcome=thesis.explains)
     claims = {c.id: c for c in thesis.claims}
@@ -69,23 +74,29 @@ def factor_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
         if factor_id not in graph:
             factor = taxonomy.factors.get(factor_id)
             graph.add_node(factor_id, label=factor.label if factor else factor_id,
-                           category=factor.category if factor else None,
-                           stance=None, role=None, weight=0, claims=[], rejections=[])
+                           category=factor.category if factor else None, stance=None, role=None, weight=0,
+                           stated=False, scopes=[], claims=[], rejections=[])
         return graph.nodes[factor_id]
 
     add(thesis.explains)["stance"] = OUTCOME
     for claim in thesis.claims:
         node = add(claim.factor)
         node["claims"].append(claim)
-        if ROLES[claim.role] > node["weight"]:
-            node["weight"], node["role"] = ROLES[claim.role], claim.role
+        weight = ROLES[claim.role]
+        # The strongest claim sets the weight; among equally strong ones a stated weight wins.
+        if (weight, claim.stated) > (node["weight"], node["stated"]):
+            node["weight"], node["role"], node["stated"] = weight, claim.role, claim.stated
         if node["stance"] != OUTCOME:
-            node["stance"] = "asserts"
+            node["stance"] = ASSERTS
     for rejection in thesis.rejects:
         node = add(rejection.factor)
         node["rejections"].append(rejection)
+        if rejection.scope not in node["scopes"]:
+            node["scopes"].append(rejection.scope)
         if node["stance"] is None:
-            node["stance"] = "rejects"
+            node["stance"] = REJECTS
+        elif node["stance"] == ASSERTS:
+            node["stance"] = MIXED
     for link in thesis.links:
         if link.source not in claims:
             continue

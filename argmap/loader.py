@@ -12,8 +12,9 @@ from pathlib import Path
 
 from . import checks
 from .diagnostics import ArgmapError, Diagnostics, Loc
-from .format import TAXONOMY, THESIS, check_record
-from .model import Category, Claim, Corpus, Evidence, Factor, Link, Locator, Rejection, Taxonomy, Thesis
+from .format import DEFAULT_ANSWERS, TAXONOMY, THESIS, V1_MESSAGE, check_record
+from .model import (Category, Claim, Corpus, Evidence, Factor, Link, Locator, Position, Question, Rejection,
+                    Taxonomy, Thesis)
 from .yamlread import YMap, read_yaml
 
 TAXONOMY_FILE = "factors.yaml"
@@ -57,6 +58,14 @@ def is_taxonomy(document) -> bool:
     return isinstance(document, YMap) and document.get("kind") == "taxonomy"
 
 
+def is_version_1(document, diags: Diagnostics) -> bool:
+    """True (with one located error) for a file of format version 1: one error says what to change."""
+    if isinstance(document, YMap) and type(document.get("argmap")) is int and document.get("argmap") == 1:
+        diags.error(document.loc_of("argmap"), "version", V1_MESSAGE, "docs/format.md describes version 2")
+        return True
+    return False
+
+
 # --- building the model from checked data ----------------------------------------------
 
 def _evidence(items) -> list[Evidence]:
@@ -88,14 +97,19 @@ def build_thesis(clean: dict, path: str) -> Thesis:
                                      _evidence(link.get("evidence")), link.get("notes"),
                                      link["_loc"], link["_locs"]))
     for r in clean.get("rejects", []):
-        if {"id", "text", "factor"} <= r.keys():
-            thesis.rejects.append(Rejection(r["id"], r["text"], r["factor"], _evidence(r.get("evidence")),
+        if {"id", "text", "factor", "scope"} <= r.keys():
+            thesis.rejects.append(Rejection(r["id"], r["text"], r["factor"], r["scope"], _evidence(r.get("evidence")),
                                             r.get("notes"), r["_loc"], r["_locs"]))
+    for p in clean.get("positions", []):
+        if {"question", "answer", "basis", "gloss"} <= p.keys():
+            thesis.positions.append(Position(p["question"], p["answer"], p["basis"], p["gloss"],
+                                             _evidence(p.get("evidence")), p.get("notes"), p["_loc"], p["_locs"]))
     return thesis
 
 
 def build_taxonomy(clean: dict, path: str, diags: Diagnostics) -> Taxonomy:
-    taxonomy = Taxonomy(clean.get("debate", ""), path=path)
+    taxonomy = Taxonomy(clean.get("debate", ""), path=path, outcome=clean.get("outcome", ""),
+                        loc=clean.get("_loc"), locs=clean.get("_locs") or {})
     for c in clean.get("categories", []):
         if {"id", "label", "colour"} <= c.keys():
             if c["id"] in taxonomy.categories:
@@ -111,6 +125,28 @@ def build_taxonomy(clean: dict, path: str, diags: Diagnostics) -> Taxonomy:
                 continue
             taxonomy.factors[f["id"]] = Factor(f["id"], f["label"], f["category"], f["description"],
                                                f.get("period"), f["_loc"], f["_locs"])
+    for q in clean.get("questions", []):
+        if not {"id", "question"} <= q.keys():
+            continue
+        if q["id"] in taxonomy.questions:
+            diags.error(q["_locs"]["id"], "duplicate-id", f"question `{q['id']}` is defined twice",
+                        f"first at line {taxonomy.questions[q['id']].loc.line}; remove or rename one")
+            continue
+        answers: dict[str, str] = {}
+        if "answers" in q and q["answers"]:
+            for a in q["answers"]:
+                if {"id", "label"} <= a.keys():
+                    if a["id"] in answers:
+                        diags.error(a["_locs"]["id"], "duplicate-id",
+                                    f"answer `{a['id']}` is given twice in question `{q['id']}`", "rename one")
+                        continue
+                    answers[a["id"]] = a["label"]
+        elif "answers" not in q or q["answers"] == []:
+            answers = dict(DEFAULT_ANSWERS)
+        question = Question(q["id"], q["question"], answers, [f for f, _ in q.get("factors", [])], q.get("notes"),
+                            q["_loc"], q["_locs"])
+        question.locs = {**q["_locs"], "factor_items": q.get("factors", [])}
+        taxonomy.questions[q["id"]] = question
     return taxonomy
 
 
@@ -152,7 +188,7 @@ def load_corpus(paths=None, diags: Diagnostics | None = None, taxonomy_path: Pat
                     "keep one `kind: taxonomy` file per corpus")
 
     taxonomy = Taxonomy("")
-    if taxonomies and taxonomies[0][1] is not None:
+    if taxonomies and taxonomies[0][1] is not None and not is_version_1(taxonomies[0][1], diags):
         tax_file, tax_doc = taxonomies[0]
         clean = check_record(tax_doc, TAXONOMY, tax_doc.loc if isinstance(tax_doc, YMap)
                              else Loc(display_path(tax_file), 1, 1), diags)
@@ -167,6 +203,8 @@ def load_corpus(paths=None, diags: Diagnostics | None = None, taxonomy_path: Pat
     corpus = Corpus(taxonomy, directory=str(files[0].parent) if files else "")
     for f, doc in theses:
         shown = display_path(f)
+        if is_version_1(doc, diags):
+            continue
         clean = check_record(doc, THESIS, doc.loc if isinstance(doc, YMap) else Loc(shown, 1, 1), diags)
         if clean is None:
             continue

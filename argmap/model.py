@@ -10,25 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .diagnostics import Loc
-
-#: Normalised weights, strongest first, with their numeric weight (see docs/format.md).
-ROLES: dict[str, int] = {
-    "root": 3,
-    "main": 3,
-    "direct": 2,
-    "trigger": 2,
-    "contributing": 1,
-    "background": 1,
-}
-#: Causal relations and their polarity: +1 pushes the effect on, -1 holds it back.
-RELATIONS: dict[str, int] = {
-    "causes": 1,
-    "contributes_to": 1,
-    "enables": 1,
-    "aggravates": 1,
-    "undermines": -1,
-    "prevents": -1,
-}
+from .format import RELATIONS, ROLES  # noqa: F401  (re-exported: the vocabularies live in format.py)
 
 _NOWHERE = Loc("", 0, 0)
 
@@ -77,6 +59,11 @@ class Claim:
     def weight(self) -> int:
         return ROLES.get(self.role, 1)
 
+    @property
+    def stated(self) -> bool:
+        """True when the weight is the author's own (an `author_term`), False when it is our reading."""
+        return bool(self.author_term)
+
 
 @dataclass(slots=True)
 class Link:
@@ -99,10 +86,29 @@ class Rejection:
     id: str
     text: str
     factor: str
+    scope: str = "factor"
     evidence: list[Evidence] = field(default_factory=list)
     notes: str | None = None
     loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
     locs: dict = field(default_factory=_locs, compare=False, repr=False)
+
+
+@dataclass(slots=True)
+class Position:
+    """An author's answer to one of the debate's questions."""
+
+    question: str
+    answer: str
+    basis: str
+    gloss: str
+    evidence: list[Evidence] = field(default_factory=list)
+    notes: str | None = None
+    loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
+    locs: dict = field(default_factory=_locs, compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return f"position on {self.question}"
 
 
 @dataclass(slots=True)
@@ -119,6 +125,7 @@ class Thesis:
     claims: list[Claim] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     rejects: list[Rejection] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
     notes: str | None = None
     path: str = ""
     loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
@@ -138,6 +145,12 @@ class Thesis:
         for r in self.rejects:
             for e in r.evidence:
                 yield r, e
+        for p in self.positions:
+            for e in p.evidence:
+                yield p, e
+
+    def position(self, question_id: str) -> Position | None:
+        return next((p for p in self.positions if p.question == question_id), None)
 
 
 @dataclass(slots=True)
@@ -160,11 +173,40 @@ class Factor:
 
 
 @dataclass(slots=True)
+class Question:
+    """A contested question: an id, the question as a sentence, its answers (id -> label)."""
+
+    id: str
+    question: str
+    answers: dict[str, str] = field(default_factory=dict)
+    factors: list[str] = field(default_factory=list)
+    notes: str | None = None
+    loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
+    locs: dict = field(default_factory=_locs, compare=False, repr=False)
+
+    def label(self, answer: str) -> str:
+        return self.answers.get(answer, answer)
+
+
+@dataclass(slots=True)
 class Taxonomy:
     debate: str
     categories: dict[str, Category] = field(default_factory=dict)
     factors: dict[str, Factor] = field(default_factory=dict)
     path: str = ""
+    outcome: str = ""
+    questions: dict[str, Question] = field(default_factory=dict)
+    loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
+    locs: dict = field(default_factory=_locs, compare=False, repr=False)
+
+    def outcome_label(self) -> str:
+        factor = self.factors.get(self.outcome)
+        return factor.label if factor else "the outcome"
+
+    def is_outcome_only(self, category_id: str) -> bool:
+        """True for a category that holds the outcome factor and nothing else: not a causal family."""
+        members = [f.id for f in self.factors.values() if f.category == category_id]
+        return bool(members) and set(members) <= {self.outcome}
 
     def category_of(self, factor_id: str) -> Category | None:
         factor = self.factors.get(factor_id)

@@ -42,7 +42,7 @@ def main() -> None:
         for a, b in itertools.combinations(sets, 2):
             len(a & b) / len(a | b)
         t4 = time.perf_counter()
-    pairs = len(result["pairs"])
+    pairs = len(result.pairs)
     print(f"{args.theses} theses x {args.claims} claims, {pairs} pairs")
     print(f"load + validate:          {t1 - t0:7.2f} s")
     print(f"profiles (graphs, ranks): {t2 - t1:7.2f} s")

@@ -27,7 +27,7 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
 
 def taxonomy(factors: int) -> dict:
     return {
-        "argmap": 1, "kind": "taxonomy", "debate": "A synthetic debate.",
+        "argmap": 2, "kind": "taxonomy", "debate": "A synthetic debate.", "outcome": "outcome",
         "categories": [{"id": c, "label": c.title(), "colour": p} for c, p in zip(CATEGORIES, PALETTE)]
         + [{"id": "outcome", "label": "Outcome", "colour": "#DDDDDD"}],
         "factors": [{"id": "outcome", "label": "Outcome", "category": "outcome", "description": "The outcome."}]
@@ -40,14 +40,14 @@ def thesis(index: int, claims: int, factors: int, rng: random.Random) -> dict:
     ids = [f"c{i:03d}" for i in range(claims)]
     quote = [{"quote": f"Synthetic quote {index}.", "locator": {"line": 1 + index}}]
     data = {
-        "argmap": 1, "id": f"t{index:03d}", "author": f"Author {index}", "work": f"Work {index}",
+        "argmap": 2, "id": f"t{index:03d}", "author": f"Author {index}", "work": f"Work {index}",
         "year": 1950 + index % 70, "source": {"file": f"t{index:03d}.txt", "citation": "Synthetic."},
         "scope": "1920-1930", "explains": "outcome", "thesis": "A synthetic thesis.",
         "claims": [{"id": c, "text": f"Claim {c}.", "factor": f"f{rng.randrange(factors):03d}",
                     "role": rng.choice(ROLES), "evidence": quote} for c in ids],
         "links": [],
         "rejects": [{"id": f"r{j}", "text": "A rejected view.", "factor": f"f{rng.randrange(factors):03d}",
-                     "evidence": quote} for j in range(3)],
+                     "scope": rng.choice(["factor", "sole_cause", "reading"]), "evidence": quote} for j in range(3)],
     }
     seen = set()
     # A forward-only chain of links keeps the argument acyclic, as most real ones are.

@@ -71,7 +71,7 @@ def brief_blocks(b: dict, authors: dict) -> list:
     if not b["common_ground"]:
         blocks.append(_p("None: the two accounts share no factor or link."))
     for item in b["common_ground"]:
-        blocks.append(_li(item["title"]))
+        blocks.append(_li(f"{item['title']} ({item['agreement']})"))
         blocks += _claims(item["a"][:1], an, 1) + _claims(item["b"][:1], on, 1)
 
     blocks += [_h(2, "3. The cruxes, most at stake first"),

@@ -21,7 +21,8 @@ import textwrap
 
 import graphviz
 
-from argmap.graphs import CLAIM, OUTCOME, REJECTED
+from argmap.format import RELATION_LABELS, ROLE_LABELS
+from argmap.graphs import CLAIM, REJECTED
 
 FONT = "Helvetica"
 INK = "#222222"
@@ -173,14 +174,14 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "LR") -> graphviz.Digraph
         used_categories.add(data["category"])
         roles.append(data["role"])
         n_quotes = len(data["evidence"])
-        footer = f"<B>{esc(data['role'].upper())}</B> \u00b7 {_plural(n_quotes, 'quote')}"
+        footer = f"<B>{esc(ROLE_LABELS[data['role']].upper())}</B> \u00b7 {_plural(n_quotes, 'quote')}"
         if data.get("author_term"):  # the author's own words for the weight, on lines of their own
             term = wrap(f"\u201c{data['author_term']}\u201d", 30, 2)
             footer += "<BR/><I>" + "<BR/>".join(esc(l) for l in term) + "</I>"
         attrs = {"style": "rounded,filled", **ROLE_STYLE[data["role"]]}
         g.node(node, _label(data["label"], wrap(data["text"]), footer),
                fillcolor=category.colour if category else "#FFFFFF",
-               tooltip=quotes_tooltip(f"{data['label']} ({data['role']})", data["text"], data["evidence"]),
+               tooltip=quotes_tooltip(f"{data['label']} ({ROLE_LABELS[data['role']]})", data["text"], data["evidence"]),
                id=f"node-{node}", **attrs)
     _outcome_node(g, taxonomy, outcome)
 
@@ -193,7 +194,9 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "LR") -> graphviz.Digraph
             for node, data in rejected:
                 # An author may reject one reading of a factor they assert in another: say so,
                 # or "REJECTED: <factor>" would read as a contradiction of the map below.
-                what = "a reading of " if data.get("factor") in asserted else ""
+                what = {"reading": "a reading of ", "sole_cause": "as sole cause: "}.get(data.get("scope"), "")
+                if not what and data.get("factor") in asserted:
+                    what = "a reading of "
                 c.node(node, _label(f"\u2717 REJECTED: {what}{data['label']}", wrap(data["text"]),
                                     _plural(len(data["evidence"]), "quote"), title_colour=NEGATIVE, title_lines=3),
                        style="rounded,filled,dashed", fillcolor="#FFFFFF", color=NEGATIVE, penwidth="2",
@@ -211,11 +214,13 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "LR") -> graphviz.Digraph
         style = dict(RELATION_STYLE[data["relation"]])
         style["style"] = "dashed" if data["inferred"] else "solid"
         # The common relations are told by line weight alone; the rarer ones are named too.
-        label = "" if data["relation"] in ("causes", "contributes_to") else data["relation"].replace("_", " ")
+        label = "" if data["relation"] in ("causes", "contributes_to") else RELATION_LABELS[data["relation"]]
         what = "inferred by us" if data["inferred"] else "stated"
+        ends = [graph.nodes[n].get("label", n) for n in (source, target)]
         # `label`, not `xlabel`: dot makes room for it, where an xlabel can land under a node.
         g.edge(source, target, label=label, fontcolor=style.get("color", INK),
-               tooltip=quotes_tooltip(f"{source} {data['relation']} {target} ({what})", "", data["evidence"]),
+               tooltip=quotes_tooltip(f"{ends[0]} {RELATION_LABELS[data['relation']]} {ends[1]} ({what})", "",
+                                      data["evidence"]),
                id=f"edge-{source}-{target}", **style)
 
     scope = textwrap.shorten(thesis.scope, 90, placeholder="\u2026")
@@ -235,21 +240,23 @@ def _side_word(side: dict) -> str:
         return "silent"
     if side["stance"] == "rejects":
         return "REJECTS"
-    return side.get("role") or "asserts"
+    words = side.get("role_label") or "asserts"
+    return f"{words} + rejects a reading" if side["stance"] == "mixed" else words
 
 
-def diff_map(d: dict, taxonomy, outcome: str, rankdir: str = "LR") -> graphviz.Digraph:
-    """Two authors merged over the taxonomy, from :func:`argmap.compare.diff`."""
+def diff_map(d, taxonomy, outcome: str, rankdir: str = "LR") -> graphviz.Digraph:
+    """Two authors merged over the taxonomy, from :func:`argmap.compare.diff` (a DiffResult)."""
     from argmap.compare import one_line
 
-    a, b = d["a"], d["b"]
+    a, b = d.a, d.b
+    groups = {"shared": d.shared, "only_a": d.only_a, "only_b": d.only_b}
     g = _new_graph(f"diff_{a['id']}_{b['id']}", rankdir)
     factors: dict[str, tuple[str, dict]] = {}
     for group in ("shared", "only_a", "only_b"):
-        for item in d[group]:
+        for item in groups[group]:
             if item["kind"] == "factor":
                 factors[item["factor"]] = (group, item)
-    conflict_factors = {i["factor"]: i for i in d["conflicts"] if i["kind"] == "factor"}
+    conflict_factors = {i["factor"]: i for i in d.conflicts if i["kind"] == "factor"}
     used = set()
     for f, (group, item) in sorted(factors.items()):
         used.add(item["category"])
@@ -269,22 +276,23 @@ def diff_map(d: dict, taxonomy, outcome: str, rankdir: str = "LR") -> graphviz.D
             g.node(f, _label(fac.label if fac else f, [], ""), fillcolor=taxonomy.categories[fac.category].colour
                    if fac else "#FFFFFF")
 
-    for group, colour, tag in (("shared", INK, "both"), ("only_a", SIDE_A, f"only {a['id']}"),
-                               ("only_b", SIDE_B, f"only {b['id']}")):
-        for item in d[group]:
+    for group, colour, tag in (("shared", INK, "both"), ("only_a", SIDE_A, f"only {a['author']}"),
+                               ("only_b", SIDE_B, f"only {b['author']}")):
+        for item in groups[group]:
             if item["kind"] != "link":
                 continue
             side = item["a"] if group != "only_b" else item["b"]
             ensure(item["from"]), ensure(item["to"])
             style = {"color": colour, "penwidth": "2.5" if group == "shared" else "1.5",
-                     "style": "solid" if group != "only_b" else "dashed",
+                     "style": "dotted" if item.get("inferred") else "solid" if group != "only_b" else "dashed",
                      "arrowhead": "tee" if side["polarity"] < 0 else "normal"}
             # Colour and dash already say whose link it is (see the legend); a label on every
             # one-sided edge buried the map in "only X" tags, so the side goes in the tooltip.
             g.edge(item["from"], item["to"],
-                   tooltip=f"{item['from_label']} \u2192 {item['to_label']}: {tag} ({', '.join(side['relations'])})",
+                   tooltip=f"{item['from_label']} \u2192 {item['to_label']}: {tag} "
+                           f"({', '.join(side['relation_labels'])}){' (inferred by us)' if item.get('inferred') else ''}",
                    **style)
-    for item in d["conflicts"]:
+    for item in d.conflicts:
         if item["kind"] != "link":
             continue
         ensure(item["from"]), ensure(item["to"])
@@ -292,12 +300,13 @@ def diff_map(d: dict, taxonomy, outcome: str, rankdir: str = "LR") -> graphviz.D
             side = item[key]
             g.edge(side["from"], side["to"], color=f"{NEGATIVE}:{colour}", penwidth="2", style=dash,
                    arrowhead="tee" if side["polarity"] < 0 else "normal",
-                   xlabel=f"\u2717 {d[key]['id']}: {'/'.join(side['relations'])}", fontcolor=NEGATIVE,
+                   xlabel=f"\u2717 {esc(getattr(d, key)['author'])}: {'/'.join(side['relation_labels'])}",
+                   fontcolor=NEGATIVE,
                    tooltip=item["summary"])
     legend_rows = [
         f'<FONT COLOR="{INK}"><B>\u2501\u2501 both assert</B></FONT> \u00a0 '
-        f'<FONT COLOR="{SIDE_A}"><B>\u2500\u2500 only {esc(a["id"])}</B></FONT> \u00a0 '
-        f'<FONT COLOR="{SIDE_B}"><B>- - only {esc(b["id"])}</B></FONT> \u00a0 '
+        f'<FONT COLOR="{SIDE_A}"><B>\u2500\u2500 only {esc(a["author"])}</B></FONT> \u00a0 '
+        f'<FONT COLOR="{SIDE_B}"><B>- - only {esc(b["author"])}</B></FONT> \u00a0 '
         f'<FONT COLOR="{NEGATIVE}"><B>\u2717 conflict</B></FONT> (red double border or red edge) \u00a0 '
         "\u2524 a link that holds the effect back",
         "Each box says in words who asserts it (BOTH / ONLY ...) and with what weight.",
@@ -309,23 +318,29 @@ def diff_map(d: dict, taxonomy, outcome: str, rankdir: str = "LR") -> graphviz.D
 
 def _diff_node(g, f, item, group, conflict, a, b, taxonomy):
     category = taxonomy.categories.get(item["category"])
-    words = f"{esc(a['id'])}: {esc(_side_word(item['a']))} \u00b7 {esc(b['id'])}: {esc(_side_word(item['b']))}"
+    words = (f"{esc(_short(a['author']))}: {esc(_side_word(item['a']))} \u00b7 "
+             f"{esc(_short(b['author']))}: {esc(_side_word(item['b']))}")
     # Tags are dark text: coloured text on a coloured fill would be hard to read.
     if conflict:
         tag = "<B>\u2717 CONFLICT</B>"
         attrs = {"color": NEGATIVE, "penwidth": "3", "peripheries": "2"}
     elif group == "shared":
-        tag = "<B>BOTH</B>"
+        tag = f"<B>{esc(item['agreement_label'].upper())}</B>"
         attrs = {"color": INK, "penwidth": "2.5"}
     elif group == "only_a":
-        tag = f"<B>ONLY {esc(a['id']).upper()}</B>"
+        tag = f"<B>ONLY {esc(_short(a['author'])).upper()}</B>"
         attrs = {"color": SIDE_A, "penwidth": "3"}
     else:
-        tag = f"<B>ONLY {esc(b['id']).upper()}</B>"
+        tag = f"<B>ONLY {esc(_short(b['author'])).upper()}</B>"
         attrs = {"color": SIDE_B, "penwidth": "3", "style": "rounded,filled,dashed"}
     tooltip = conflict["summary"] if conflict else f"{item['label']}: {words}"
     g.node(f, _label(item["label"], [], f"{tag}<BR/>{words}"), fillcolor=category.colour if category else "#FFFFFF",
            tooltip=tooltip, id=f"node-{f}", **{"style": "rounded,filled", **attrs})
+
+
+def _short(author: str) -> str:
+    """An author's name without the parenthesis, for tight labels."""
+    return author.split(" (")[0]
 
 
 # --- the whole debate ----------------------------------------------------------------
@@ -338,28 +353,31 @@ def consensus_map(c: dict, profiles, taxonomy, outcome: str, rankdir: str = "LR"
     # sign: "A causes B" and "A undermines B" are counted apart.
     by_link: dict[tuple, list[str]] = {}
     for p in profiles:
-        for (source, target), edge in p.links.items():
+        for (source, target), edge in p.compared_links(c.include_inferred).items():
             by_link.setdefault((source, target, -1 if edge["polarity"] < 0 else 1), []).append(p.id)
-    factors = {f for key in by_link for f in key[:2]} | {r["factor"] for r in c["matrix"]
-                                                      if any(cell["stance"] == "asserts" for cell in r["cells"].values())}
+    factors = {f for key in by_link for f in key[:2]} | {r["factor"] for r in c.matrix
+                                                      if any(cell["stance"] in ("asserts", "mixed")
+                                                             for cell in r["cells"].values())}
     used = set()
-    rows = {r["factor"]: r for r in c["matrix"]}
+    rows = {r["factor"]: r for r in c.matrix}
+    names = {x["id"]: x["author"] for x in c.authors}
     for f in sorted(factors):
         if f == outcome:
             continue
         fac = taxonomy.factors.get(f)
         used.add(fac.category if fac else None)
         row = rows.get(f)
-        holders = [i for i, cell in row["cells"].items() if cell["stance"] == "asserts"] if row else []
-        rejecters = [i for i, cell in row["cells"].items() if cell["stance"] == "rejects"] if row else []
+        holders = [i for i, cell in row["cells"].items() if cell["stance"] in ("asserts", "mixed")] if row else []
+        rejecters = [i for i, cell in row["cells"].items() if cell["stance"] in ("rejects", "mixed")] if row else []
         footer = f"asserted by {len(holders)} of {n_authors}"
         if rejecters:
-            footer += f" \u00b7 <B>\u2717 rejected by {len(rejecters)}</B>"
+            footer += f" \u00b7 <B>\u2717 a view rejected by {len(rejecters)}</B>"
         g.node(f, _label(fac.label if fac else f, [], footer),
                fillcolor=taxonomy.categories[fac.category].colour if fac else "#FFFFFF",
                penwidth=str(1 + 1.5 * len(holders) / max(n_authors, 1) * 2),
-               tooltip=f"{fac.label if fac else f}: asserted by {', '.join(holders) or 'nobody'}"
-                       + (f"; rejected by {', '.join(rejecters)}" if rejecters else ""), id=f"node-{f}")
+               tooltip=f"{fac.label if fac else f}: asserted by {', '.join(names[i] for i in holders) or 'nobody'}"
+                       + (f"; a view of it rejected by {', '.join(names[i] for i in rejecters)}" if rejecters else ""),
+               id=f"node-{f}")
     _outcome_node(g, taxonomy, outcome)
     for (s, t, sign), holders in sorted(by_link.items()):
         count = len(holders)
@@ -367,7 +385,8 @@ def consensus_map(c: dict, profiles, taxonomy, outcome: str, rankdir: str = "LR"
         how = "holds back" if sign < 0 else "drives"
         g.edge(s, t, penwidth=str(0.8 + 2.2 * (count - 1)), color=colour, arrowhead="tee" if sign < 0 else "normal",
                xlabel=str(count) if count > 1 else "", fontsize="11",
-               tooltip=f"{s} {how} {t}: drawn by {', '.join(holders)}")
+               tooltip=f"{_factor_label(taxonomy, s)} {how} {_factor_label(taxonomy, t)}: drawn by "
+                       f"{', '.join(names[i] for i in holders)}")
     g.attr(label=_legend("Consensus map", f"Links between factors drawn by any of {n_authors} authors; "
                          "line width and number: how many draw it. Grey, thin: one author only. "
                          "Red with a flat head: the link holds the effect back.",
@@ -375,21 +394,29 @@ def consensus_map(c: dict, profiles, taxonomy, outcome: str, rankdir: str = "LR"
     return g
 
 
+def _factor_label(taxonomy, f: str) -> str:
+    fac = taxonomy.factors.get(f)
+    return fac.label if fac else f
+
+
 def matrix_figure(c: dict, taxonomy) -> graphviz.Digraph:
     """The factor x author matrix as a table figure."""
     g = graphviz.Digraph("matrix")
     g.attr(fontname=FONT, bgcolor="white", pad="0.2")
-    names = {a["id"]: a["author"] for a in c["authors"]}
-    head = "".join(f'<TD BGCOLOR="#EEEEEE"><B>{esc(names[i])}</B></TD>' for i in c["ids"])
+    names = {a["id"]: a["author"] for a in c.authors}
+    head = "".join(f'<TD BGCOLOR="#EEEEEE"><B>{esc(names[i])}</B></TD>' for i in c.ids)
     rows = [f'<TR><TD BGCOLOR="#EEEEEE" ALIGN="LEFT"><B>Factor</B></TD>{head}</TR>']
-    for r in c["matrix"]:
+    for r in c.matrix:
         fac = taxonomy.factors.get(r["factor"])
         colour = taxonomy.categories[fac.category].colour if fac else "#FFFFFF"
         cells = []
-        for i in c["ids"]:
+        for i in c.ids:
             cell = r["cells"][i]
             if cell["stance"] == "asserts":
-                cells.append(f'<TD BGCOLOR="{colour}"><B>{esc(cell["role"])}</B></TD>')
+                cells.append(f'<TD BGCOLOR="{colour}"><B>{esc(cell["role_label"])}</B></TD>')
+            elif cell["stance"] == "mixed":
+                cells.append(f'<TD BGCOLOR="{colour}"><B>{esc(cell["role_label"])}</B><BR/>'
+                             f'<FONT COLOR="{NEGATIVE}">\u2717 rejects a reading</FONT></TD>')
             elif cell["stance"] == "rejects":
                 cells.append(f'<TD BGCOLOR="#FFFFFF"><FONT COLOR="{NEGATIVE}"><B>\u2717 rejects</B></FONT></TD>')
             else:
@@ -399,6 +426,6 @@ def matrix_figure(c: dict, taxonomy) -> graphviz.Digraph:
              + "".join(rows) + "</TABLE>>")
     g.node("matrix", table, shape="plain", fontname=FONT, fontsize="11")
     g.attr(label="<<B>Who says what: factor \u00d7 author</B><BR/><FONT POINT-SIZE=\"10\">role where the author "
-                 "asserts the factor; \u2717 rejects; silent where the text does not discuss it</FONT>>",
+                 "asserts the factor; \u2717 rejects (or rejects a reading); silent where the text does not discuss it</FONT>>",
            labelloc="t", fontsize="16")
     return g

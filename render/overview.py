@@ -14,6 +14,8 @@ import math
 from pathlib import Path
 
 from . import diagrams, engine
+from argmap.format import ROLE_LABELS
+
 from .diagrams import FONT, INK, MUTED, NEGATIVE, ROLE_STYLE, esc, wrap
 
 PANEL_GAP = 60.0   # points between panels
@@ -118,11 +120,15 @@ def _panel_node(p, f, taxonomy, outcome, x, y) -> str:
                 f'label=<{text}<BR/><FONT POINT-SIZE="9" COLOR="{NEGATIVE}"><B>\u2717 REJECTS</B></FONT>>, '
                 f'tooltip="{esc(p.thesis.author)} rejects {esc(label)}"];')
     role = p.positions[f]["role"]
+    words = ROLE_LABELS[role]
     colour = taxonomy.categories[fac.category].colour if fac else "#FFFFFF"
     attrs = ", ".join(f'{k}="{v}"' for k, v in ROLE_STYLE[role].items() if k != "shape")
+    mixed = stance == "mixed"
+    extra = f'<BR/><FONT POINT-SIZE="8" COLOR="{NEGATIVE}"><B>\u2717 REJECTS A READING</B></FONT>' if mixed else ""
+    also = "; rejects a reading of it" if mixed else ""
     return (f'"{name}" [{pos}, fillcolor="{colour}", {attrs}, '
-            f'label=<{text}<BR/><FONT POINT-SIZE="9"><B>{esc(role.upper())}</B></FONT>>, '
-            f'tooltip="{esc(p.thesis.author)}: {esc(label)} ({esc(role)})"];')
+            f'label=<{text}<BR/><FONT POINT-SIZE="9"><B>{esc(words.upper())}</B></FONT>{extra}>, '
+            f'tooltip="{esc(p.thesis.author)}: {esc(label)} ({esc(words)}{also})"];')
 
 
 def _legend_text(profiles, taxonomy) -> str:
@@ -132,7 +138,7 @@ def _legend_text(profiles, taxonomy) -> str:
     return ('<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">'
             '<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>Aligned small multiples: one panel per author</B></FONT></TD></TR>'
             '<TR><TD ALIGN="LEFT">Every factor stands in the same place in every panel. Filled: the author asserts it '
-            '(heavy border: root or main cause; thin: contributing). Red dashed: rejects it. Faint dotted: silent.</TD></TR>'
+            '(heavy border: root or main cause; thin: contributing). Red dashed: rejects it; red tag: asserts it and rejects a reading of it. Faint dotted: silent.</TD></TR>'
             '<TR><TD ALIGN="LEFT">Arrows: the author\'s links between factors (dashed: inferred by us; '
             'flat red head: holds the effect back).</TD></TR>'
             f'<TR><TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR>'
@@ -145,7 +151,7 @@ def write_overview(profiles, taxonomy, folder: Path, fmt: str = "svg", rankdir: 
     from argmap.graphs import thesis_graph
 
     folder.mkdir(parents=True, exist_ok=True)
-    outcome = profiles[0].thesis.explains
+    outcome = taxonomy.outcome
     written = []
     for p in profiles:
         dot = diagrams.thesis_map(thesis_graph(p.thesis, taxonomy), taxonomy, p.thesis, rankdir)

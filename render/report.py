@@ -17,6 +17,7 @@ from pathlib import Path
 
 from argmap import __version__
 from argmap.compare import compare, diff, evidence_dict, one_line
+from argmap.format import REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS
 from argmap.debate import brief
 from argmap.graphs import thesis_graph
 
@@ -24,7 +25,7 @@ from . import diagrams, engine
 from .brief import blocks_to_html, brief_blocks
 from .output import replace_folder, write_new
 from .overview import small_multiples
-from .text import locator_text
+from .text import diff_head, diff_sections, link_words, locator_text, summary_lines, weight_words
 
 MARKER = ".argmap-report"
 
@@ -140,8 +141,9 @@ def _quote_html(e: dict) -> str:
 class Report:
     """Builds the site; ``progress(step)`` is called once per unit of work, if given."""
 
-    def __init__(self, corpus, profiles, folder: Path, progress=None):
+    def __init__(self, corpus, profiles, folder: Path, progress=None, include_inferred: bool = False):
         self.corpus, self.profiles, self.folder = corpus, profiles, folder
+        self.include_inferred = include_inferred
         self.taxonomy = corpus.taxonomy
         self.progress = progress or (lambda step: None)
         self.by_id = {p.id: p for p in profiles}
@@ -196,7 +198,7 @@ class Report:
             self.progress(1)
         names = {p.id: p.thesis.author for p in self.profiles}
         for a, b in itertools.permutations([p.id for p in self.profiles], 2):
-            data = brief(self.by_id[a], self.by_id[b], self.profiles, self.taxonomy)
+            data = brief(self.by_id[a], self.by_id[b], self.profiles, self.taxonomy, self.include_inferred)
             title = f"Debate brief: {names[a]} against {names[b]}"
             self.write(self.brief_file(a, b), page(title, blocks_to_html(brief_blocks(data, names)), self.nav()))
             self.progress(1)
@@ -204,8 +206,8 @@ class Report:
         self.progress(2)
 
     def index_page(self) -> str:
-        c = compare(self.profiles, self.taxonomy)
-        outcome = self.profiles[0].thesis.explains
+        c = compare(self.profiles, self.taxonomy, self.include_inferred)
+        outcome = self.taxonomy.outcome
         multiples = engine.run(small_multiples(self.profiles, self.taxonomy, outcome), "svg", "neato", ("-n2",))
         names = {p.id: p.thesis.author for p in self.profiles}
         out = [f"<h1>{esc(self.taxonomy.debate)}</h1>",
@@ -227,6 +229,8 @@ class Report:
                      "The matrix below says the same in words.</figcaption></figure>")
         out.append('<h2 id="matrix">Who says what: factor \u00d7 author</h2>')
         out.append(self.matrix_table(c, names))
+        out.append('<h2 id="questions">Who answers what: question \u00d7 author</h2>')
+        out.append(self.questions_table(c, names))
         out.append('<h2 id="agreement">Agreement between authors</h2>')
         out.append("<p>Agreement: the share of factors and links either author discusses on which both agree "
                    "(a factor both assert with very different weight counts half). Ranking agreement: Kendall's "
@@ -234,28 +238,38 @@ class Report:
         out.append('<table><thead><tr><th scope="col">Pair</th><th scope="col">Agreement</th>'
                    '<th scope="col">Ranking agreement</th><th scope="col">In common</th>'
                    '<th scope="col">Conflicts</th><th scope="col">Compare</th></tr></thead><tbody>')
-        for row in c["pairs"]:
+        for row in c.pairs:
             tau = "n/a" if row["ranking_agreement"] is None else f"{row['ranking_agreement']:+.2f}"
             out.append(f"<tr><td>{esc(names[row['a']])} ~ {esc(names[row['b']])}</td><td>{row['agreement']:.0%}</td>"
                        f"<td>{tau}</td><td>{row['shared']}</td><td>{row['conflicts']}</td>"
                        f'<td><a href="{self.pair_file(row["a"], row["b"])}">diff</a></td></tr>')
         out.append("</tbody></table>")
         out.append('<h2 id="contested">Most contested</h2><ol>')
-        for item in c["contested"][:12]:
+        for item in c.contested[:12]:
+            kinds = esc(', '.join(item['type_labels']))
             if item["kind"] == "factor":
-                who = (f"asserted by {esc(', '.join(names[i] for i in item['asserts']) or 'nobody')}; "
-                       f"rejected by {esc(', '.join(names[i] for i in item['rejects']) or 'nobody')}")
+                who = "; ".join(f"{word} by {esc(', '.join(names[i] for i in item[key]))}"
+                                for key, word in (("asserts", "asserted"), ("rejects", "rejected"),
+                                                  ("mixed", "asserted with a reading rejected")) if item[key])
                 out.append(f"<li><b>{esc(item['label'])}</b>: {item['conflicting_pairs']} conflicting pair(s) "
-                           f"({esc(', '.join(t.replace('_', ' ') for t in item['types']))}); {who}.</li>")
+                           f"({kinds}); {who}.</li>")
+            elif item["kind"] == "question":
+                who = "; ".join(f"{esc(a['label'])}: {esc(', '.join(names[i] for i in a['authors']))}"
+                                for a in item["answers"])
+                out.append(f"<li><b>{esc(item['label'])}</b>: {item['conflicting_pairs']} conflicting pair(s) "
+                           f"({kinds}); {who}.</li>")
             else:
                 out.append(f"<li><b>{esc(item['from_label'])} \u2192 {esc(item['to_label'])}</b>: "
-                           f"{item['conflicting_pairs']} conflicting pair(s) "
-                           f"({esc(', '.join(t.replace('_', ' ') for t in item['types']))}).</li>")
-        out.append("</ol>" if c["contested"] else "</ol><p>No conflicts.</p>")
+                           f"{item['conflicting_pairs']} conflicting pair(s) ({kinds}).</li>")
+        out.append("</ol>" if c.contested else "</ol><p>No conflicts.</p>")
         out.append('<h2 id="consensus">Links several authors draw</h2><ul>')
         out += [f"<li>{esc(l['from_label'])} \u2192 {esc(l['to_label'])}: "
-                f"{esc(', '.join(names[i] for i in l['authors']))}</li>" for l in c["consensus_links"]]
-        out.append("</ul>" if c["consensus_links"] else "</ul><p>No link is drawn by two authors.</p>")
+                f"{esc(', '.join(names[i] + (' (inferred by us)' if i in l['inferred_by'] else '') for i in l['authors']))}"
+                "</li>" for l in c.consensus_links]
+        out.append("</ul>" if c.consensus_links else "</ul><p>No link is drawn by two authors.</p>")
+        out.append('<p class="small">' + ("Links inferred by us are included and marked."
+                                           if self.include_inferred else "Only links the authors state are counted.")
+                   + "</p>")
         out.append('<h2 id="pairs">Pairs and debate briefs</h2><table><thead><tr><th scope="col">Pair</th>'
                    '<th scope="col">Diff</th><th scope="col">Briefs</th></tr></thead><tbody>')
         for a, b in self.pairs:
@@ -268,16 +282,19 @@ class Report:
         return page(self.taxonomy.debate, "\n".join(out), self.nav())
 
     def matrix_table(self, c, names) -> str:
-        head = "".join(f'<th scope="col">{esc(names[i])}</th>' for i in c["ids"])
+        head = "".join(f'<th scope="col">{esc(names[i])}</th>' for i in c.ids)
         rows = [f'<table><thead><tr><th scope="col">Factor</th><th scope="col">Category</th>{head}</tr></thead><tbody>']
-        for r in c["matrix"]:
+        for r in c.matrix:
             cat = self.taxonomy.categories.get(r["category"])
             colour = cat.colour if cat else "#fff"
             cells = []
-            for i in c["ids"]:
+            for i in c.ids:
                 cell = r["cells"][i]
                 if cell["stance"] == "asserts":
-                    cells.append(f'<td style="background:{colour}">{esc(cell["role"])}</td>')
+                    cells.append(f'<td style="background:{colour}">{esc(cell["role_label"])}</td>')
+                elif cell["stance"] == "mixed":
+                    cells.append(f'<td style="background:{colour}">{esc(cell["role_label"])}<br>'
+                                 '<span class="rejects">\u2717 rejects a reading</span></td>')
                 elif cell["stance"] == "rejects":
                     cells.append('<td class="rejects">\u2717 rejects</td>')
                 else:
@@ -286,10 +303,29 @@ class Report:
                         f'{"".join(cells)}</tr>')
         rows.append("</tbody></table>")
         rows.append("<h3>By category</h3><table><thead><tr><th scope=\"col\">Category</th>" + head + "</tr></thead><tbody>")
-        for r in c["categories"]:
+        for r in c.categories:
             rows.append(f'<tr><th scope="row">{esc(r["label"])}</th>'
-                        + "".join(f'<td class="{esc(r["stances"][i])}">{esc(r["stances"][i])}</td>' for i in c["ids"])
+                        + "".join(f'<td class="{esc(r["stances"][i])}">{esc(r["stance_labels"][i])}</td>'
+                                  for i in c.ids)
                         + "</tr>")
+        rows.append("</tbody></table>")
+        return "\n".join(rows)
+
+    def questions_table(self, c, names) -> str:
+        if not c.questions:
+            return "<p>The taxonomy declares no questions.</p>"
+        head = "".join(f'<th scope="col">{esc(names[i])}</th>' for i in c.ids)
+        rows = [f'<table><thead><tr><th scope="col">Question</th>{head}</tr></thead><tbody>']
+        for r in c.questions:
+            cells = []
+            for i in c.ids:
+                cell = r["cells"][i]
+                if not cell["answer"]:
+                    cells.append('<td class="silent">silent</td>')
+                else:
+                    cells.append(f'<td><b>{esc(cell["answer_label"])}</b> <span class="small">'
+                                 f'({esc(cell["basis_label"])})</span><br>{esc(cell["gloss"])}</td>')
+            rows.append(f'<tr><th scope="row">{esc(r["text"])}</th>{"".join(cells)}</tr>')
         rows.append("</tbody></table>")
         return "\n".join(rows)
 
@@ -339,26 +375,27 @@ class Report:
             term = f" (\u201c{esc(c.author_term)}\u201d)" if c.author_term else ""
             quotes = "<br>".join(_quote_html(evidence_dict(e)) for e in c.evidence) or '<span class="small">none</span>'
             body.append(f'<tr><td><button class="claim" data-key="{esc(c.id)}">{esc(c.text)}</button></td>'
-                        f"<td>{esc(fac.label if fac else c.factor)}</td><td>{esc(c.role)}{term}</td><td>{quotes}</td></tr>")
+                        f"<td>{esc(fac.label if fac else c.factor)}</td><td>{esc(ROLE_LABELS[c.role])}{term}</td><td>{quotes}</td></tr>")
         body.append("</tbody></table>")
         body.append('<h2>Links</h2><table><thead><tr><th scope="col">Cause</th><th scope="col">Relation</th>'
                     '<th scope="col">Effect</th><th scope="col">Evidence</th></tr></thead><tbody>')
         for link in t.links:
             quotes = "<br>".join(_quote_html(evidence_dict(e)) for e in link.evidence) or \
                 ('<span class="small">inferred by the encoder</span>' if link.inferred else '<span class="small">none</span>')
-            rel = link.relation.replace("_", " ") + (" (inferred)" if link.inferred else "")
+            rel = RELATION_LABELS[link.relation] + (" (inferred by us)" if link.inferred else "")
             body.append(f"<tr><td>{esc(names.get(link.source, link.source))}</td><td>{esc(rel)}</td>"
                         f"<td>{esc(names.get(link.target, link.target))}</td><td>{quotes}</td></tr>")
         body.append("</tbody></table>")
         body.append("<h2>Views the author rejects</h2>")
         if t.rejects:
             body.append('<table><thead><tr><th scope="col">Rejected view</th><th scope="col">Factor</th>'
-                        '<th scope="col">Evidence</th></tr></thead><tbody>')
+                        '<th scope="col">What it rejects</th><th scope="col">Evidence</th></tr></thead><tbody>')
             for r in t.rejects:
                 fac = self.taxonomy.factors.get(r.factor)
                 quotes = "<br>".join(_quote_html(evidence_dict(e)) for e in r.evidence)
                 body.append(f'<tr><td><button class="claim" data-key="{esc(r.id)}">{esc(r.text)}</button></td>'
-                            f"<td>{esc(fac.label if fac else r.factor)}</td><td>{quotes}</td></tr>")
+                            f"<td>{esc(fac.label if fac else r.factor)}</td><td>{esc(REJECTION_SCOPES[r.scope])}</td>"
+                            f"<td>{quotes}</td></tr>")
             body.append("</tbody></table>")
         else:
             body.append("<p>None encoded.</p>")
@@ -371,8 +408,8 @@ class Report:
         return page(f"{t.author}: {t.work}", "\n".join(body), self.nav(), MAP_SCRIPT)
 
     def pair_page(self, a, b) -> str:
-        d = diff(a, b, self.taxonomy)
-        svg = engine.run(diagrams.diff_map(d, self.taxonomy, a.thesis.explains).source, "svg")
+        d = diff(a, b, self.taxonomy, self.include_inferred)
+        svg = engine.run(diagrams.diff_map(d, self.taxonomy, self.taxonomy.outcome).source, "svg")
         an, bn = a.thesis.author, b.thesis.author
         body = [f"<h1>{esc(an)} vs {esc(bn)}</h1>", f"<p><b>{esc(one_line(d))}</b></p>",
                 f'<p><a href="{self.brief_file(a.id, b.id)}">Brief: {esc(an)} against {esc(bn)}</a> \u00b7 '
@@ -380,18 +417,16 @@ class Report:
                 '<h2>Visual diff</h2><figure>'
                 + inline_svg(svg, f"Visual diff of {an} and {bn}; the tables below give the same content as text")
                 + "<figcaption>Both, only one, and conflicts, over the shared factors.</figcaption></figure>"]
-        for key, title in (("conflicts", "Conflicts"), ("shared", "Both assert"),
-                           ("only_a", f"Only {an} ({bn} is silent)"), ("only_b", f"Only {bn} ({an} is silent)")):
-            body.append(f"<h2>{esc(title)} ({len(d[key])})</h2>")
-            if not d[key]:
+        body.append("<ul>" + "".join(f"<li>{esc(line.strip())}</li>" for line in summary_lines(d)[1:]) + "</ul>")
+        for key, title, _, items in diff_sections(d, an, bn):
+            body.append(f"<h2>{esc(title)} ({len(items)})</h2>")
+            if not items:
                 body.append("<p>None.</p>")
                 continue
             body.append(f'<table><thead><tr><th scope="col">Point</th><th scope="col">{esc(an)}</th>'
                         f'<th scope="col">{esc(bn)}</th></tr></thead><tbody>')
-            for item in d[key]:
-                point = item.get("summary") or (item["label"] if item["kind"] == "factor"
-                                                else f"{item['from_label']} \u2192 {item['to_label']}")
-                body.append(f"<tr><td>{esc(point)}</td><td>{_side_html(item['a'])}</td>"
+            for item in items:
+                body.append(f"<tr><td>{esc(diff_head(key, item))}</td><td>{_side_html(item['a'])}</td>"
                             f"<td>{_side_html(item['b'])}</td></tr>")
             body.append("</tbody></table>")
         return page(f"{an} vs {bn}", "\n".join(body), self.nav())
@@ -405,16 +440,17 @@ def _side_html(side: dict) -> str:
     if side["stance"] == "silent":
         return '<span class="small">silent</span>'
     parts = []
+    if "answer" in side:
+        parts.append(f"<p><b>{esc(side['answer_label'])}</b> ({esc(side['basis_label'])}): {esc(side['gloss'])}</p>"
+                     + "".join(f"<p>{_quote_html(e)}</p>" for e in side["evidence"][:2]))
     for c in side.get("claims", []):
-        term = f" (\u201c{esc(c['author_term'])}\u201d)" if c.get("author_term") else ""
-        parts.append(f"<p>{esc(c['text'])} <i>[{esc(c['role'])}{term}]</i></p>"
+        parts.append(f"<p>{esc(c['text'])} <i>[{esc(weight_words(c))}]</i></p>"
                      + "".join(f"<p>{_quote_html(e)}</p>" for e in c["evidence"][:2]))
     for r in side.get("rejections", []):
-        parts.append(f"<p><b>Rejects:</b> {esc(r['text'])}</p>"
+        parts.append(f"<p><b>Rejects {esc(r['scope_label'])}:</b> {esc(r['text'])}</p>"
                      + "".join(f"<p>{_quote_html(e)}</p>" for e in r["evidence"][:2]))
     for link in side.get("links", []):
-        how = "inferred" if link["inferred"] else "stated"
-        parts.append(f"<p>{esc(link['from'])} {esc(link['relation'])} {esc(link['to'])} ({how})</p>"
+        parts.append(f"<p>{esc(link_words(link))}</p>"
                      + "".join(f"<p>{_quote_html(e)}</p>" for e in link["evidence"][:2]))
     return "".join(parts)
 

@@ -1,7 +1,8 @@
 """Diffs and comparisons as terminal text, Markdown and CSV.
 
-Each function takes the JSON-ready dicts of :mod:`argmap.compare` and returns a string, so
-the same data is shown the same way by the CLI, the briefs and the report.
+Each function takes a :class:`argmap.compare.DiffResult` or :class:`argmap.compare.Comparison`
+and returns a string, so the same data is shown the same way by the CLI, the briefs and the
+report. Everything a person reads is in words: labels, never ids or names of types.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import io
 
 import click
 
-MARK = {"shared": "=", "only_a": "+", "only_b": "+", "conflicts": "!"}
-STANCE_SHORT = {"asserts": "yes", "rejects": "REJECTS", "silent": "-"}
+from argmap.compare import Comparison, DiffResult, conflict_counts_words, one_line
+
+MARK = {"shared": "=", "only_a": "+", "only_b": "+", "conflicts": "!", "readings_differ": "~"}
+QUESTION_MARK = {"same_answer": "=", "different_answer": "!", "only_a": "+", "only_b": "+"}
 
 
 def _style(text: str, colour: bool, **kw) -> str:
@@ -33,60 +36,125 @@ def quote_text(e: dict) -> str:
     return f"\u201c{e['quote'].strip()}\u201d ({locator_text(e['locator'])}){cites}"
 
 
-def _item_title(item: dict) -> str:
+def item_title(item: dict) -> str:
+    """What an item is about, in words."""
     if item["kind"] == "factor":
         return item["label"]
-    return f"{item['from_label']} \u2192 {item['to_label']}"
+    if item["kind"] == "question":
+        return item["text"]
+    inferred = " (inferred by us)" if item.get("inferred") else ""
+    return f"{item['from_label']} \u2192 {item['to_label']}{inferred}"
 
 
-def _side_lines(side: dict, who: str, all_evidence: bool) -> list[str]:
-    """What one author says on an item: claims or links, with evidence."""
+def weight_words(c: dict) -> str:
+    """A claim's weight: the role in words, and whose weight it is."""
+    if c.get("author_term"):
+        return f"{c['role_label']}, the author's word: \u201c{c['author_term']}\u201d"
+    return f"{c['role_label']}, our reading"
+
+
+def link_words(link: dict) -> str:
+    how = "inferred by us" if link["inferred"] else "stated"
+    return f"{link['from_text']} \u2192 {link['relation_label']} \u2192 {link['to_text']} ({how})"
+
+
+def side_lines(side: dict, who: str, all_evidence: bool) -> list[str]:
+    """What one author says on an item: claims, rejected views, links or an answer, with evidence.
+
+    Lines of evidence start with four spaces.
+    """
     if side["stance"] == "silent":
         return [f"{who}: silent"]
+
+    def quotes(evidence):
+        return [f"    {quote_text(e)}" for e in (evidence if all_evidence else evidence[:1])]
+
     lines = []
+    if "answer" in side:
+        lines.append(f"{who} answers \u201c{side['answer_label']}\u201d ({side['basis_label']}): {side['gloss']}")
+        lines += quotes(side["evidence"])
+        return lines
     if "claims" in side:
         for c in side["claims"]:
-            term = f", \u201c{c['author_term']}\u201d" if c.get("author_term") else ""
-            lines.append(f"{who}: {c['text']} [{c['role']}{term}]")
-            lines += [f"    {quote_text(e)}" for e in (c["evidence"] if all_evidence else c["evidence"][:1])]
+            lines.append(f"{who}: {c['text']} [{weight_words(c)}]")
+            lines += quotes(c["evidence"])
         for r in side["rejections"]:
-            lines.append(f"{who} rejects: {r['text']}")
-            lines += [f"    {quote_text(e)}" for e in (r["evidence"] if all_evidence else r["evidence"][:1])]
-    else:
-        for link in side["links"]:
-            how = "inferred" if link["inferred"] else "stated"
-            lines.append(f"{who}: {link['from']} {link['relation']} {link['to']} ({how})")
-            lines += [f"    {quote_text(e)}" for e in (link["evidence"] if all_evidence else link["evidence"][:1])]
+            lines.append(f"{who} rejects {r['scope_label']}: {r['text']}")
+            lines += quotes(r["evidence"])
+        return lines
+    for link in side["links"]:
+        lines.append(f"{who}: {link_words(link)}")
+        lines += quotes(link["evidence"])
     return lines
 
 
-def diff_text(d: dict, colour: bool = False) -> str:
-    from argmap.compare import one_line
-
-    a, b = d["a"], d["b"]
-    out = [_style(f"{a['author']} ({a['id']}) vs {b['author']} ({b['id']})", colour, bold=True),
-           one_line(d)]
-    if d["ranking_agreement"] is not None:
-        out.append(f"ranking agreement on shared factors (Kendall's tau): {d['ranking_agreement']:+.2f}")
-    sections = [
-        ("conflicts", "Conflicts", "red"),
-        ("shared", "Both assert", "green"),
-        ("only_a", f"Only {a['id']} ({b['id']} is silent)", "cyan"),
-        ("only_b", f"Only {b['id']} ({a['id']} is silent)", "magenta"),
+def diff_sections(d: DiffResult, an: str, bn: str) -> list[tuple]:
+    return [
+        ("conflicts", "Conflicts", "red", d.conflicts),
+        ("questions", "Questions", "yellow", d.questions),
+        ("readings_differ", "Our readings differ (not conflicts: a weight is our reading)", "yellow",
+         d.readings_differ),
+        ("shared", "Common ground", "green", d.shared),
+        ("only_a", f"Only {an} ({bn} is silent)", "cyan", d.only_a),
+        ("only_b", f"Only {bn} ({an} is silent)", "magenta", d.only_b),
     ]
-    for key, title, fg in sections:
-        items = d[key]
+
+
+def diff_head(key: str, item: dict) -> str:
+    if key == "conflicts":
+        return f"{item['type_label']}: {item['summary']}"
+    if key == "readings_differ":
+        return item["summary"]
+    if key == "questions":
+        return f"{item['type_label']}: {item['text']}"
+    if key == "shared":
+        return f"{item['agreement_label']}: {item_title(item)}"
+    return item_title(item)
+
+
+def _shown_sides(key: str, item: dict) -> tuple:
+    if key == "only_a" or key == "questions" and item["type"] == "only_a":
+        return ("a",)
+    if key == "only_b" or key == "questions" and item["type"] == "only_b":
+        return ("b",)
+    return ("a", "b")
+
+
+def summary_lines(d: DiffResult) -> list[str]:
+    """The lead of a diff: counts per conflict type in words, the questions answered differently."""
+    an, bn = d.a["author"], d.b["author"]
+    out = [one_line(d) + ".", f"Conflicts: {conflict_counts_words(d.counts)}."]
+    different = [q for q in d.questions if q["type"] == "different_answer"]
+    if different:
+        out.append("Questions they answer differently:")
+        out += [f"  {q['text']} {an}: {q['a']['answer_label']}; {bn}: {q['b']['answer_label']}." for q in different]
+    same = sum(1 for q in d.questions if q["type"] == "same_answer")
+    if same:
+        out.append(f"Questions they answer alike: {same}.")
+    if d.readings_differ:
+        out.append(f"Our readings of their weights differ on {len(d.readings_differ)} factor(s); "
+                   "not conflicts, since a weight is our reading.")
+    if d.ranking_agreement is not None:
+        out.append(f"Ranking agreement on the factors both assert (Kendall's tau): {d.ranking_agreement:+.2f}.")
+    out.append("Links inferred by us are included and marked." if d.include_inferred
+               else "Links inferred by us are left out (--include-inferred brings them in).")
+    return out
+
+
+def diff_text(d: DiffResult, colour: bool = False) -> str:
+    an, bn = d.a["author"], d.b["author"]
+    out = [_style(f"{an} vs {bn}", colour, bold=True), *summary_lines(d)]
+    for key, title, fg, items in diff_sections(d, an, bn):
         out.append("")
         out.append(_style(f"{title} ({len(items)})", colour, bold=True, fg=fg))
         if not items:
             out.append("  (none)")
         for item in items:
-            head = item["summary"] if key == "conflicts" else _item_title(item)
-            out.append(f"  {MARK[key]} {head}")
-            for side, who in (("a", a["id"]), ("b", b["id"])):
-                if key == "only_a" and side == "b" or key == "only_b" and side == "a":
-                    continue
-                out += [f"      {line}" for line in _side_lines(item[side], who, all_evidence=False)]
+            mark = QUESTION_MARK[item["type"]] if key == "questions" else MARK[key]
+            out.append(f"  {mark} {diff_head(key, item)}")
+            for side in _shown_sides(key, item):
+                who = an if side == "a" else bn
+                out += [f"      {line}" for line in side_lines(item[side], who, all_evidence=False)]
     return "\n".join(out) + "\n"
 
 
@@ -94,110 +162,157 @@ def _md_escape(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def diff_markdown(d: dict, heading: int = 1) -> str:
-    from argmap.compare import one_line
-
-    a, b = d["a"], d["b"]
+def diff_markdown(d: DiffResult, heading: int = 1) -> str:
+    an, bn = d.a["author"], d.b["author"]
     h = "#" * heading
-    out = [f"{h} {a['author']} vs {b['author']}", "",
-           f"*{a['work']}* ({a['id']}) against *{b['work']}* ({b['id']}).", "",
-           f"**Summary:** {one_line(d)}."]
-    if d["ranking_agreement"] is not None:
-        out.append(f"Ranking agreement on shared factors (Kendall's tau): {d['ranking_agreement']:+.2f}.")
-    sections = [("conflicts", "Conflicts"), ("shared", "Both assert"),
-                ("only_a", f"Only {a['author']} ({b['author']} is silent)"),
-                ("only_b", f"Only {b['author']} ({a['author']} is silent)")]
-    for key, title in sections:
-        out += ["", f"{h}# {title} ({len(d[key])})", ""]
-        if not d[key]:
+    out = [f"{h} {an} vs {bn}", "", f"*{d.a['work']}* against *{d.b['work']}*.", ""]
+    lead = summary_lines(d)
+    out += [f"**Summary:** {lead[0]}", ""] + [f"- {_md_escape(l.strip())}" for l in lead[1:]]
+    for key, title, _, items in diff_sections(d, an, bn):
+        out += ["", f"{h}# {title} ({len(items)})", ""]
+        if not items:
             out.append("None.")
-        for item in d[key]:
-            head = item["summary"] if key == "conflicts" else _item_title(item)
-            out.append(f"- **{_md_escape(head)}**")
-            for side, who in (("a", a["author"]), ("b", b["author"])):
-                if key == "only_a" and side == "b" or key == "only_b" and side == "a":
-                    continue
-                lines = _side_lines(item[side], who, all_evidence=True)
-                out += [f"  - {_md_escape(l.strip())}" if not l.startswith("    ")
-                        else f"    - {_md_escape(l.strip())}" for l in lines]
+        for item in items:
+            out.append(f"- **{_md_escape(diff_head(key, item))}**")
+            for side in _shown_sides(key, item):
+                who = an if side == "a" else bn
+                for line in side_lines(item[side], who, all_evidence=True):
+                    out.append(f"    - {_md_escape(line.strip())}" if line.startswith("    ")
+                               else f"  - {_md_escape(line.strip())}")
     return "\n".join(out) + "\n"
 
 
-def _cell(cell: dict) -> str:
+def cell_text(cell: dict) -> str:
+    """A matrix cell in words: the role where asserted, REJECTS, MIXED, or - for silence."""
     if cell["stance"] == "asserts":
-        return cell["role"]
-    return STANCE_SHORT[cell["stance"]]
+        return cell["role_label"]
+    if cell["stance"] == "mixed":
+        return f"MIXED ({cell['role_label']})"
+    return {"rejects": "REJECTS", "silent": "-"}[cell["stance"]]
 
 
-def compare_text(c: dict, colour: bool = False) -> str:
-    ids = c["ids"]
-    out = [_style("Factor x author (role where asserted, REJECTS, - silent)", colour, bold=True)]
-    width = max([len(r["label"]) for r in c["matrix"]] + [6])
-    col = max([len(i) for i in ids] + [12])
-    out.append(" " * width + "  " + "  ".join(i.ljust(col) for i in ids))
-    for row in c["matrix"]:
+def answer_text(cell: dict) -> str:
+    if not cell.get("answer"):
+        return "-"
+    return cell["answer_label"] + ("" if cell["basis"] == "stated" else " (inferred)")
+
+
+def _names(c: Comparison) -> dict:
+    return {a["id"]: a["author"] for a in c.authors}
+
+
+CATEGORY_SHORT = {"asserts": "asserts", "rejects": "REJECTS", "mixed": "MIXED", "silent": "-"}
+
+
+def _short(name: str, width: int = 26) -> str:
+    """An author's name for a narrow column: without the parenthesis, cut to ``width``."""
+    name = name.split(" (")[0]
+    return name if len(name) <= width else name[: width - 1] + "\u2026"
+
+
+def _contested_name(item: dict) -> str:
+    if item["kind"] == "link":
+        return f"{item['from_label']} \u2192 {item['to_label']}"
+    return item["label"]
+
+
+def compare_text(c: Comparison, colour: bool = False) -> str:
+    ids, names = c.ids, _names(c)
+    out = [_style("Factor x author (role where asserted, REJECTS, MIXED: asserts and rejects a reading, - silent)",
+                  colour, bold=True)]
+    width = max([len(r["label"]) for r in c.matrix] + [6])
+    col = max([len(_short(names[i])) for i in ids] + [len(cell_text(cell)) for r in c.matrix
+                                                      for cell in r["cells"].values()] + [8])
+    out.append(" " * width + "  " + "  ".join(_short(names[i]).ljust(col) for i in ids))
+    for row in c.matrix:
         cells = []
         for i in ids:
-            text = _cell(row["cells"][i]).ljust(col)
-            if row["cells"][i]["stance"] == "rejects":
+            text = cell_text(row["cells"][i]).ljust(col)
+            if row["cells"][i]["stance"] in ("rejects", "mixed"):
                 text = _style(text, colour, fg="red", bold=True)
             cells.append(text)
         out.append(row["label"].ljust(width) + "  " + "  ".join(cells))
     out += ["", _style("Categories", colour, bold=True)]
-    for row in c["categories"]:
-        out.append(row["label"].ljust(width) + "  " + "  ".join(row["stances"][i].ljust(col) for i in ids))
+    for row in c.categories:
+        out.append(row["label"].ljust(width) + "  " + "  ".join(CATEGORY_SHORT[row["stances"][i]].ljust(col)
+                                                               for i in ids))
+    out += ["", _style("Questions x author (answer; - where silent)", colour, bold=True)]
+    for row in c.questions:
+        out.append(f"  {row['text']}")
+        out += [f"      {names[i]}: {answer_text(row['cells'][i])}" for i in ids]
+    if not c.questions:
+        out.append("  (the taxonomy declares no questions)")
     out += ["", _style("Pairwise agreement", colour, bold=True)]
-    for p in c["pairs"]:
+    for p in c.pairs:
         tau = "n/a" if p["ranking_agreement"] is None else f"{p['ranking_agreement']:+.2f}"
-        out.append(f"  {p['a']} ~ {p['b']}: {p['agreement']:.0%} (ranking tau {tau}; "
+        out.append(f"  {names[p['a']]} ~ {names[p['b']]}: {p['agreement']:.0%} (ranking tau {tau}; "
                    f"{p['shared']} shared, {p['conflicts']} conflicts)")
-    out += ["", _style("Consensus links (drawn by 2+ authors)", colour, bold=True)]
-    out += [f"  {l['from_label']} \u2192 {l['to_label']}: {', '.join(l['authors'])}" for l in c["consensus_links"]] \
+    inferred = " (inferred links included)" if c.include_inferred else " (stated links only)"
+    out += ["", _style(f"Consensus links (drawn by 2+ authors){inferred}", colour, bold=True)]
+    out += [f"  {l['from_label']} \u2192 {l['to_label']}: {_authors(l, names)}" for l in c.consensus_links] \
         or ["  (none)"]
     out += ["", _style("Most contested", colour, bold=True)]
-    for item in c["contested"][:10]:
-        name = item["label"] if item["kind"] == "factor" else f"{item['from_label']} \u2192 {item['to_label']}"
-        out.append(f"  {name}: {item['conflicting_pairs']} conflicting pair(s) ({', '.join(item['types'])})")
-    if not c["contested"]:
+    for item in c.contested[:10]:
+        out.append(f"  {_contested_name(item)}: {item['conflicting_pairs']} conflicting pair(s) "
+                   f"({', '.join(item['type_labels'])})")
+    if not c.contested:
         out.append("  (none)")
     return "\n".join(out) + "\n"
 
 
-def compare_markdown(c: dict, heading: int = 1) -> str:
+def _authors(link: dict, names: dict) -> str:
+    return ", ".join(names[i] + (" (inferred by us)" if i in link["inferred_by"] else "") for i in link["authors"])
+
+
+def compare_markdown(c: Comparison, heading: int = 1) -> str:
     h = "#" * heading
-    ids = c["ids"]
-    names = {a["id"]: a["author"] for a in c["authors"]}
+    ids, names = c.ids, _names(c)
+    head = "| " + " | ".join(_md_escape(names[i]) for i in ids) + " |"
     out = [f"{h} Comparison of {len(ids)} authors", "", f"{h}# Factor \u00d7 author", "",
-           "| factor | " + " | ".join(ids) + " |", "|---|" + "---|" * len(ids)]
-    for row in c["matrix"]:
-        out.append(f"| {_md_escape(row['label'])} | " + " | ".join(_cell(row["cells"][i]) for i in ids) + " |")
-    out += ["", "Cells: the author's role for the factor where they assert it; REJECTS; - where silent.",
-            "", f"{h}# Categories", "", "| category | " + " | ".join(ids) + " |", "|---|" + "---|" * len(ids)]
-    for row in c["categories"]:
-        out.append(f"| {_md_escape(row['label'])} | " + " | ".join(row["stances"][i] for i in ids) + " |")
+           "| factor " + head, "|---|" + "---|" * len(ids)]
+    for row in c.matrix:
+        out.append(f"| {_md_escape(row['label'])} | " + " | ".join(cell_text(row["cells"][i]) for i in ids) + " |")
+    out += ["", "Cells: the author's role for the factor where they assert it; REJECTS; "
+                "MIXED where they assert it and reject a reading of it; - where silent.",
+            "", f"{h}# Categories", "", "| category " + head, "|---|" + "---|" * len(ids)]
+    for row in c.categories:
+        out.append(f"| {_md_escape(row['label'])} | " + " | ".join(row["stance_labels"][i] for i in ids) + " |")
+    out += ["", f"{h}# Questions \u00d7 author", ""]
+    if c.questions:
+        out += ["| question " + head, "|---|" + "---|" * len(ids)]
+        for row in c.questions:
+            out.append(f"| {_md_escape(row['text'])} | "
+                       + " | ".join(_md_escape(answer_text(row["cells"][i])) for i in ids) + " |")
+    else:
+        out.append("The taxonomy declares no questions.")
     out += ["", f"{h}# Pairwise agreement", "", "| pair | agreement | ranking tau | shared | conflicts |",
             "|---|---|---|---|---|"]
-    for p in c["pairs"]:
+    for p in c.pairs:
         tau = "n/a" if p["ranking_agreement"] is None else f"{p['ranking_agreement']:+.2f}"
-        out.append(f"| {names[p['a']]} ~ {names[p['b']]} | {p['agreement']:.0%} | {tau} | {p['shared']} | "
-                   f"{p['conflicts']} |")
-    out += ["", f"{h}# Consensus links", ""]
-    out += [f"- {l['from_label']} \u2192 {l['to_label']}: {', '.join(l['authors'])}" for l in c["consensus_links"]] \
+        out.append(f"| {_md_escape(names[p['a']])} ~ {_md_escape(names[p['b']])} | {p['agreement']:.0%} | {tau} | "
+                   f"{p['shared']} | {p['conflicts']} |")
+    inferred = " (inferred links included)" if c.include_inferred else " (stated links only)"
+    out += ["", f"{h}# Consensus links{inferred}", ""]
+    out += [f"- {l['from_label']} \u2192 {l['to_label']}: {_authors(l, names)}" for l in c.consensus_links] \
         or ["None."]
     out += ["", f"{h}# Most contested", ""]
-    for item in c["contested"]:
-        name = item["label"] if item["kind"] == "factor" else f"{item['from_label']} \u2192 {item['to_label']}"
-        out.append(f"- **{_md_escape(name)}**: {item['conflicting_pairs']} conflicting pair(s) "
-                   f"({', '.join(item['types'])})")
-    if not c["contested"]:
+    for item in c.contested:
+        out.append(f"- **{_md_escape(_contested_name(item))}**: {item['conflicting_pairs']} conflicting pair(s) "
+                   f"({', '.join(item['type_labels'])})")
+    if not c.contested:
         out.append("None.")
     return "\n".join(out) + "\n"
 
 
-def matrix_csv(c: dict) -> str:
+def matrix_csv(c: Comparison) -> str:
+    """The factor x author matrix, then the question x author rows (``kind`` tells them apart)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["factor", "label", "category", *c["ids"]])
-    for row in c["matrix"]:
-        writer.writerow([row["factor"], row["label"], row["category"], *(_cell(row["cells"][i]) for i in c["ids"])])
+    names = _names(c)
+    writer.writerow(["kind", "id", "label", "category", *(names[i] for i in c.ids)])
+    for row in c.matrix:
+        writer.writerow(["factor", row["factor"], row["label"], row["category"],
+                         *(cell_text(row["cells"][i]) for i in c.ids)])
+    for row in c.questions:
+        writer.writerow(["question", row["question"], row["text"], "", *(answer_text(row["cells"][i]) for i in c.ids)])
     return buffer.getvalue()

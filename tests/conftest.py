@@ -60,16 +60,17 @@ def system_dot():
 needs_dot = pytest.mark.usefixtures("dot")
 
 TAXONOMY = {
-    "argmap": 1,
+    "argmap": 2,
     "kind": "taxonomy",
     "debate": "Why did the experiment end?",
+    "outcome": "the_end",
     "categories": [
         {"id": "economy", "label": "Economy", "colour": "#44BB99"},
         {"id": "politics", "label": "Politics", "colour": "#EE8866"},
-        {"id": "outcome", "label": "Outcome", "colour": "#DDDDDD"},
+        {"id": "result", "label": "What ended", "colour": "#DDDDDD"},
     ],
     "factors": [
-        {"id": "the_end", "label": "The end", "category": "outcome", "description": "The outcome.", "period": 1929},
+        {"id": "the_end", "label": "The end", "category": "result", "description": "The outcome.", "period": 1929},
         {"id": "prices", "label": "Prices", "category": "economy", "description": "Price policy.", "period": "1925-1927"},
         {"id": "famine", "label": "Goods famine", "category": "economy", "description": "No goods to buy."},
         {"id": "faction", "label": "Factions", "category": "politics", "description": "Party factions."},
@@ -83,7 +84,7 @@ def ev(quote="The prices were too low.", line=1):
 
 
 THESIS = {
-    "argmap": 1,
+    "argmap": 2,
     "id": "alpha",
     "author": "A. Author",
     "work": "A Book",
@@ -103,7 +104,7 @@ THESIS = {
         {"from": "no_goods", "to": "the_end", "relation": "causes", "inferred": True},
     ],
     "rejects": [
-        {"id": "ambition", "text": "It was one man's ambition.", "factor": "leader",
+        {"id": "ambition", "text": "It was one man's ambition.", "factor": "leader", "scope": "factor",
          "evidence": ev("It was not the ambition of one man.", 5)},
     ],
 }
@@ -145,3 +146,126 @@ def corpus_dir(tmp_path):
 def seeds():
     require(not SEEDS.is_dir(), f"the source texts are not at {SEEDS} (they sit beside the project in ../shared/seeds)")
     return SEEDS
+
+
+# --- a small debate exercising format v2: questions, positions, every conflict type ----------
+# The outcome's category is called "verdict", not "outcome", on purpose.
+
+DEBATE_TAXONOMY = {
+    "argmap": 2,
+    "kind": "taxonomy",
+    "debate": "Why did the Republic fall?",
+    "outcome": "fall",
+    "categories": [
+        {"id": "army", "label": "Army and generals", "colour": "#77AADD"},
+        {"id": "money", "label": "Money and grain", "colour": "#EEDD88"},
+        {"id": "people", "label": "People and senate", "colour": "#EE8866"},
+        {"id": "verdict", "label": "What is explained", "colour": "#DDDDDD"},
+    ],
+    "factors": [
+        {"id": "fall", "label": "The fall of the Republic", "category": "verdict", "description": "The end."},
+        {"id": "generals", "label": "Ambitious generals", "category": "army", "description": "Generals."},
+        {"id": "debt", "label": "Public debt", "category": "money", "description": "Debt."},
+        {"id": "grain", "label": "Grain shortages", "category": "money", "description": "Grain."},
+        {"id": "mob", "label": "The urban mob", "category": "people", "description": "The mob."},
+        {"id": "senate", "label": "A selfish senate", "category": "people", "description": "The senate."},
+    ],
+    "questions": [
+        {"id": "planned", "question": "Was the fall planned by one man?"},
+        {"id": "crisis", "question": "Was the crisis at heart fiscal or military?",
+         "answers": [{"id": "fiscal", "label": "Fiscal"}, {"id": "military", "label": "Military"}],
+         "factors": ["debt", "generals"]},
+        {"id": "senate_resisted", "question": "Did the senate resist?"},
+    ],
+}
+
+
+def _claim(cid, factor, role, term=None, text=None):
+    out = {"id": cid, "text": text or f"{factor} mattered.", "factor": factor, "role": role, "evidence": ev()}
+    if term:
+        out["author_term"] = term
+    return out
+
+
+def _link(source, target, relation="causes", inferred=False):
+    out = {"from": source, "to": target, "relation": relation}
+    if inferred:
+        out["inferred"] = True
+    else:
+        out["evidence"] = ev("Because prices fell, shops emptied.", 3)
+    return out
+
+
+def _base(thesis_id, author):
+    return {"argmap": 2, "id": thesis_id, "author": author, "work": f"{author}'s book", "year": 2000,
+            "source": {"file": "alpha.txt", "citation": f"{author}, a book."}, "scope": "133-27 BC",
+            "explains": "fall", "thesis": "An account of the fall."}
+
+
+LIVY = {
+    **_base("livy", "Titus Livius"),
+    "claims": [
+        _claim("l_debt", "debt", "root", "the root of it all", "Debt ruined the small farmers."),
+        _claim("l_generals", "generals", "main", "the principal cause", "Generals seized power."),
+        _claim("l_grain", "grain", "contributing", text="Grain ran short."),
+        _claim("l_mob", "mob", "main", text="The mob backed the generals."),
+        _claim("l_senate", "senate", "contributing", text="The senate would not reform."),
+    ],
+    "links": [
+        _link("l_debt", "l_generals"),                       # Sallust draws it the other way round
+        _link("l_generals", "fall"),                         # Sallust: generals prevented the fall
+        _link("l_grain", "fall", "contributes_to", inferred=True),
+        _link("l_mob", "fall"),
+        _link("l_senate", "fall", "contributes_to"),
+    ],
+    "positions": [
+        {"question": "planned", "answer": "yes", "basis": "stated", "gloss": "One man planned it.",
+         "evidence": ev("Nothing could be bought.", 2)},
+        {"question": "crisis", "answer": "fiscal", "basis": "inferred", "gloss": "Debt came first."},
+        {"question": "senate_resisted", "answer": True, "basis": "inferred", "gloss": "The senate fought back."},
+    ],
+}
+
+SALLUST = {
+    **_base("sallust", "Gaius Sallustius"),
+    "claims": [
+        _claim("s_debt", "debt", "contributing", "a lesser matter", "Debt played a small part."),
+        _claim("s_generals", "generals", "contributing", "one cause among many", "Generals held on."),
+        _claim("s_mob", "mob", "contributing", "a minor cause", "The mob was restless."),
+    ],
+    "links": [
+        _link("s_generals", "s_debt"),                       # the reverse of Livy's debt -> generals
+        _link("s_generals", "fall", "prevents"),             # the opposite of Livy's generals -> fall
+        _link("s_mob", "fall", "contributes_to", inferred=True),
+    ],
+    "rejects": [
+        {"id": "s_not_senate", "text": "The senate was to blame.", "factor": "senate", "scope": "factor",
+         "evidence": ev("It was not the ambition of one man.", 5)},
+        {"id": "s_not_generals_alone", "text": "The generals alone brought it down.", "factor": "generals",
+         "scope": "sole_cause", "evidence": ev("It was not the ambition of one man.", 5)},
+        {"id": "s_not_grain_alone", "text": "Hunger alone brought it down.", "factor": "grain",
+         "scope": "sole_cause", "evidence": ev("It was not the ambition of one man.", 5)},
+        {"id": "s_not_mob_bribed", "text": "The mob was simply bribed.", "factor": "mob", "scope": "reading",
+         "evidence": ev("It was not the ambition of one man.", 5)},
+    ],
+    "positions": [
+        {"question": "planned", "answer": False, "basis": "stated", "gloss": "Nobody planned it.",
+         "evidence": ev("It was not the ambition of one man.", 5)},
+        {"question": "crisis", "answer": "fiscal", "basis": "stated", "gloss": "It was about money.",
+         "evidence": ev("The prices were too low.", 1)},
+    ],
+}
+
+
+@pytest.fixture
+def debate_dir(tmp_path):
+    """A two-thesis v2 debate folder (Livy and Sallust) with a sources folder beside it."""
+    folder = tmp_path / "debate"
+    folder.mkdir()
+    write_yaml(folder / "factors.yaml", DEBATE_TAXONOMY)
+    write_yaml(folder / "livy.yaml", LIVY)
+    write_yaml(folder / "sallust.yaml", SALLUST)
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "alpha.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    return folder

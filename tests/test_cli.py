@@ -59,7 +59,7 @@ def test_warnings_fail_only_under_strict(run, corpus_dir):
 
 
 def test_validate_json_format(run, corpus_dir):
-    (corpus_dir / "bad.yaml").write_text("argmap: 1\nid: beta\nid: gamma\n")
+    (corpus_dir / "bad.yaml").write_text("argmap: 2\nid: beta\nid: gamma\n")
     result = run("validate", corpus_dir, "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.output)
@@ -79,7 +79,7 @@ def test_validate_usage_errors_exit_2(run):
 
 
 def test_output_is_deterministic(run, corpus_dir):
-    (corpus_dir / "bad.yaml").write_text("argmap: 1\nid: beta\nid: gamma\n")
+    (corpus_dir / "bad.yaml").write_text("argmap: 2\nid: beta\nid: gamma\n")
     assert run("validate", corpus_dir).output == run("validate", corpus_dir).output
 
 
@@ -126,7 +126,7 @@ def test_list_summarises_the_corpus(run, corpus_dir):
 
 
 def test_broken_corpus_stops_other_commands_with_its_errors(run, corpus_dir):
-    (corpus_dir / "alpha.yaml").write_text("argmap: 1\nid: a\nid: b\n")
+    (corpus_dir / "alpha.yaml").write_text("argmap: 2\nid: a\nid: b\n")
     result = run("list", "--corpus", corpus_dir)
     assert result.exit_code == 1 and "duplicate key `id`" in result.output and "Traceback" not in result.output
 
@@ -158,8 +158,14 @@ def test_diff_json_contract_and_mirror(run, corpus_dir):
     ab = json.loads(run("diff", "alpha", "beta", "--corpus", corpus_dir, "--format", "json").output)
     ba = json.loads(run("diff", "beta", "alpha", "--corpus", corpus_dir, "--format", "json").output)
     assert {"shared", "only_a", "only_b", "conflicts", "agreement"} <= ab.keys()
-    assert len(ab["only_b"]) == len(ba["only_a"]) == 3 and len(ab["conflicts"]) == len(ba["conflicts"]) == 4
+    assert {"questions", "readings_differ", "ranking_agreement", "counts", "a", "b"} <= ab.keys()
+    assert len(ab["only_b"]) == len(ba["only_a"]) == 3 and len(ab["conflicts"]) == len(ba["conflicts"]) == 2
+    assert all(c["type"] and c["summary"] for c in ab["conflicts"])
     assert ab["agreement"] == ba["agreement"]
+    inferred = json.loads(run("diff", "alpha", "beta", "--corpus", corpus_dir, "--format", "json",
+                              "--include-inferred").output)
+    assert inferred["include_inferred"] is True and len(inferred["conflicts"]) == 3
+    assert [c["inferred"] for c in inferred["conflicts"] if c["type"] == "opposite_effect"] == [True]
     same = json.loads(run("diff", "alpha", "alpha", "--corpus", corpus_dir, "--format", "json").output)
     assert same["only_a"] == same["only_b"] == same["conflicts"] == []
 
@@ -167,12 +173,16 @@ def test_diff_json_contract_and_mirror(run, corpus_dir):
 def test_diff_text_and_markdown(run, corpus_dir):
     _two_authors(corpus_dir)
     text = run("diff", "alpha", "beta", "--corpus", corpus_dir).output
-    assert "A. Author (alpha) vs B. Writer (beta)" in text
-    assert "Conflicts (4)" in text and "B. Writer asserts Leader; A. Author rejects it." in text
+    assert text.startswith("A. Author vs B. Writer\n2 points in common")
+    assert "Conflicts: 1 contradicts, 1 opposite direction.\n" in text  # the lead, before the details
+    assert text.index("Conflicts: 1 contradicts") < text.index("Conflicts (2)")
+    assert "Conflicts (2)" in text and "A. Author rejects Leader outright; B. Writer asserts it." in text
+    for enum in ("asserts_vs_rejects", "opposite_direction", "contributes_to", "b_leader", "(alpha)"):
+        assert enum not in text
     assert "\u201cIt was not the ambition of one man.\u201d (line 5)" in text
     assert "\x1b[" not in text  # no colour codes when not a terminal
     md = run("diff", "alpha", "beta", "--corpus", corpus_dir, "--format", "md").output
-    assert md.startswith("# A. Author vs B. Writer") and "## Conflicts (4)" in md
+    assert md.startswith("# A. Author vs B. Writer") and "## Conflicts (2)" in md
 
 
 def test_diff_writes_file_by_extension_and_never_over_an_input(run, corpus_dir, tmp_path):
@@ -196,8 +206,8 @@ def test_compare_formats(run, corpus_dir):
     data = json.loads(run("compare", "--corpus", corpus_dir, "--format", "json").output)
     assert data["ids"] == ["alpha", "beta"] and len(data["pairs"]) == 1
     csv_text = run("compare", "--corpus", corpus_dir, "--format", "csv").output
-    assert csv_text.splitlines()[0] == "factor,label,category,alpha,beta"
-    assert "leader,Leader,politics,REJECTS,main" in csv_text.splitlines()
+    assert csv_text.splitlines()[0] == "kind,id,label,category,A. Author,B. Writer"
+    assert "factor,leader,Leader,politics,REJECTS,main cause" in csv_text.splitlines()
     text = run("compare", "--corpus", corpus_dir).output
-    assert "Pairwise agreement" in text and "alpha ~ beta: 19%" in text
+    assert "Pairwise agreement" in text and "A. Author ~ B. Writer: 29%" in text
     assert run("compare", "alpha", "--corpus", corpus_dir).exit_code == 2

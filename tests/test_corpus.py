@@ -65,7 +65,7 @@ def test_every_claim_and_stated_link_has_one_to_three_quotes(corpus):
 
 def test_core_categories_are_populated_and_positions_readable(corpus):
     c = compare([profile(t, corpus.taxonomy) for t in corpus.theses.values()], corpus.taxonomy)
-    rows = {r["category"]: r["stances"] for r in c["categories"]}
+    rows = {r["category"]: r["stances"] for r in c.categories}
     for category in CORE:
         assert any(s == "asserts" for s in rows[category].values()), category
         assert set(rows[category]) == AUTHORS

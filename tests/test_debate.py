@@ -18,12 +18,17 @@ from test_compare import BETA
 
 @pytest.fixture
 def corpus(tmp_path):
+    # Weights in the authors' own words, so that a weight difference is a crux, not our reading.
+    alpha = copy.deepcopy(THESIS)
+    alpha["claims"][0]["author_term"] = "the root of it"
+    beta = copy.deepcopy(BETA)
+    beta["claims"][1]["author_term"] = "a minor matter"
     write_yaml(tmp_path / "factors.yaml", TAXONOMY)
-    write_yaml(tmp_path / "alpha.yaml", THESIS)
-    write_yaml(tmp_path / "beta.yaml", BETA)
-    gamma = copy.deepcopy(THESIS)
+    write_yaml(tmp_path / "alpha.yaml", alpha)
+    write_yaml(tmp_path / "beta.yaml", beta)
+    gamma = copy.deepcopy(alpha)
     gamma.update(id="gamma", author="C. Critic")
-    gamma["claims"][0]["role"] = "contributing"
+    gamma["claims"][0].update(role="contributing", author_term="one factor")
     write_yaml(tmp_path / "gamma.yaml", gamma)
     return load_corpus([tmp_path])
 
@@ -34,8 +39,12 @@ def profiles(corpus):
 
 def test_brief_sections_and_ranked_cruxes(corpus):
     p = profiles(corpus)
-    b = brief(p["alpha"], p["beta"], list(p.values()), corpus.taxonomy)
+    b = brief(p["alpha"], p["beta"], list(p.values()), corpus.taxonomy, include_inferred=True)
     assert [c["title"] for c in b["common_ground"]] == ["Goods famine", "Prices"]
+    assert {c["type"] for c in b["cruxes"]} == {"contradicts", "weighs_differently", "opposite_direction",
+                                                 "opposite_effect"}
+    stated = brief(p["alpha"], p["beta"], list(p.values()), corpus.taxonomy)
+    assert "Goods famine \u2192 The end" not in [c["title"] for c in stated["cruxes"]]  # alpha's link is inferred
     titles = [c["title"] for c in b["cruxes"]]
     assert sorted(titles) == sorted(["Leader", "Prices", "Goods famine \u2192 Prices", "Goods famine \u2192 The end"])
     stakes = [c["stake"] for c in b["cruxes"]]

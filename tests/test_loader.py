@@ -37,7 +37,7 @@ def test_valid_thesis_builds_the_model(tmp_path):
     assert diags == []
     alpha = corpus["alpha"]
     assert [c.id for c in alpha.claims] == ["low_prices", "no_goods"]
-    assert alpha.claims[0].role == "root" and alpha.claims[0].weight == 3
+    assert alpha.claims[0].role == "root" and alpha.claims[0].weight == 4  # root is heavier than main
     assert alpha.links[1].inferred is True and alpha.links[0].inferred is False
     assert alpha.rejects[0].factor == "leader"
     assert alpha.claims[0].evidence[0].locator.line == 1
@@ -183,7 +183,7 @@ def test_missing_taxonomy(tmp_path, monkeypatch):
 
 def test_load_corpus_without_diags_raises_on_errors(tmp_path):
     write_yaml(tmp_path / "factors.yaml", TAXONOMY)
-    (tmp_path / "t.yaml").write_text("argmap: 2\n")
+    (tmp_path / "t.yaml").write_text("argmap: 3\n")
     with pytest.raises(ArgmapError) as info:
         load_corpus([tmp_path])
     assert any(d.code == "version" for d in info.value.diagnostics)
@@ -210,3 +210,147 @@ def test_folded_text_loses_its_trailing_newline(tmp_path):
     assert diags == []
     thesis_ = next(iter(corpus.theses.values()))
     assert thesis_.claims[0].text == claim_text and not thesis_.thesis.endswith("\n")
+
+
+# --- format version 2 -------------------------------------------------------------------
+
+QUESTIONS = [
+    {"id": "planned", "question": "Was the end planned from the start?"},
+    {"id": "who", "question": "Who decided?", "answers": [{"id": "leader", "label": "The leader"},
+                                                         {"id": "party", "label": "The party"}],
+     "factors": ["leader", "faction"]},
+]
+
+
+def v2_taxonomy(**changes):
+    data = copy.deepcopy(TAXONOMY)
+    data["questions"] = copy.deepcopy(QUESTIONS)
+    data.update(changes)
+    return data
+
+
+def position(**changes):
+    data = {"question": "planned", "answer": "yes", "basis": "stated", "gloss": "It was planned.",
+            "evidence": ev("Nothing could be bought.", 2)}
+    data.update(changes)
+    return data
+
+
+def test_version_1_file_gets_one_located_error_saying_what_to_change(tmp_path):
+    old = thesis(argmap=1)
+    for r in old["rejects"]:
+        del r["scope"]
+    _, diags = check(tmp_path, old)
+    assert len(diags) == 1
+    (d,) = diags
+    assert d.code == "version" and d.line == line_of(tmp_path, "argmap: 1")
+    assert "format version 1" in d.message and "`argmap: 2`" in d.message and "scope:" in d.message
+    assert "outcome: FACTOR_ID" in d.message
+
+
+def test_version_1_taxonomy_gets_one_error(tmp_path):
+    old = copy.deepcopy(TAXONOMY)
+    old["argmap"] = 1
+    del old["outcome"]
+    write_yaml(tmp_path / "factors.yaml", old)
+    diags = Diagnostics()
+    load_corpus([tmp_path / "factors.yaml"], diags)
+    assert [(d.code, d.file.endswith("factors.yaml"), d.line) for d in diags] == [("version", True, 1)]
+
+
+def test_taxonomy_must_declare_its_outcome(tmp_path):
+    data = copy.deepcopy(TAXONOMY)
+    del data["outcome"]
+    _, diags = check(tmp_path, THESIS, taxonomy=data)
+    assert [d.message for d in diags if d.code == "missing-key"] == [
+        "taxonomy is missing the required key `outcome`"]
+
+
+def test_outcome_must_be_a_factor(tmp_path):
+    _, diags = check(tmp_path, THESIS, taxonomy=v2_taxonomy(outcome="the_ned"))
+    (d,) = [d for d in diags if d.code == "unknown-factor"]
+    assert d.file.endswith("factors.yaml") and d.line == line_of(tmp_path, "outcome:", "factors.yaml")
+    assert d.hint == "did you mean `the_end`?"
+
+
+def test_thesis_must_explain_the_declared_outcome(tmp_path):
+    _, diags = check(tmp_path, thesis(explains="prices"))
+    (d,) = [d for d in diags if d.code == "not-the-outcome"]
+    assert d.line == line_of(tmp_path, "explains:") and "`the_end`" in d.hint
+
+
+def test_rejection_needs_a_scope_from_the_vocabulary(tmp_path):
+    data = thesis()
+    del data["rejects"][0]["scope"]
+    _, diags = check(tmp_path, data)
+    assert [d.message for d in diags] == ["rejection is missing the required key `scope`"]
+    data["rejects"][0]["scope"] = "sole"
+    _, diags = check(tmp_path, data)
+    (d,) = diags
+    assert d.code == "vocabulary" and "factor, sole_cause, reading" in d.message
+    assert d.line == line_of(tmp_path, "scope: sole")
+
+
+def test_rejecting_outright_a_factor_the_author_asserts_is_an_error(tmp_path):
+    data = thesis()
+    data["rejects"][0].update(factor="prices", scope="factor")
+    _, diags = check(tmp_path, data)
+    (d,) = [d for d in diags if d.code == "self-contradiction"]
+    assert d.line == line_of(tmp_path, "scope: factor") and "scope: reading" in d.hint
+    data["rejects"][0]["scope"] = "sole_cause"  # low_prices is a root cause
+    _, diags = check(tmp_path, data)
+    assert [d.code for d in diags] == ["self-contradiction"]
+    data["rejects"][0]["scope"] = "reading"
+    assert check(tmp_path, data)[1] == []
+
+
+def test_questions_and_positions_load(tmp_path):
+    corpus, diags = check(tmp_path, thesis(positions=[position(), position(question="who", answer="party",
+                                                                           basis="inferred", evidence=[])]),
+                          taxonomy=v2_taxonomy())
+    assert diags == []
+    q = corpus.taxonomy.questions
+    assert q["planned"].answers == {"yes": "Yes", "no": "No"}
+    assert q["who"].answers == {"leader": "The leader", "party": "The party"} and q["who"].factors == ["leader", "faction"]
+    alpha = corpus["alpha"]
+    assert [(p.question, p.answer, p.basis) for p in alpha.positions] == [("planned", "yes", "stated"),
+                                                                           ("who", "party", "inferred")]
+    # position evidence is verified like any other
+    assert any(item is alpha.positions[0] for item, _ in alpha.evidence())
+
+
+def test_plain_yes_and_no_read_as_answer_ids(tmp_path):
+    text = yaml.safe_dump(thesis(), sort_keys=False) + (
+        "positions:\n  - question: planned\n    answer: no\n    basis: inferred\n    gloss: Not planned.\n")
+    corpus, diags = check(tmp_path, text, taxonomy=v2_taxonomy())
+    assert diags == [] and corpus["alpha"].positions[0].answer == "no"
+    tax = v2_taxonomy(questions=[{"id": "planned", "question": "Planned?",
+                                  "answers": [{"id": True, "label": "Yes indeed"}, {"id": False, "label": "No"}]}])
+    corpus, diags = check(tmp_path, text, taxonomy=tax)
+    assert diags == [] and corpus.taxonomy.questions["planned"].answers == {"yes": "Yes indeed", "no": "No"}
+
+
+def test_position_errors_are_located(tmp_path):
+    data = thesis(positions=[position(question="planed"), position(answer="maybe"),
+                             position(question="who", answer="party", evidence=[]), position(answer="no")])
+    _, diags = check(tmp_path, data, taxonomy=v2_taxonomy())
+    found = {(d.code, d.line) for d in diags}
+    text = (tmp_path / "t.yaml").read_text().splitlines()
+    question_lines = [i for i, l in enumerate(text, 1) if "question: plan" in l]
+    assert ("unknown-question", question_lines[0]) in found
+    assert ("unknown-answer", line_of(tmp_path, "answer: maybe")) in found
+    assert ("unsourced-position", line_of(tmp_path, "answer: party") + 1) in found  # at `basis:`
+    assert ("duplicate-position", question_lines[2]) in found
+    (unknown,) = [d for d in diags if d.code == "unknown-question"]
+    assert unknown.hint == "did you mean `planned`?"
+    (answer,) = [d for d in diags if d.code == "unknown-answer"]
+    assert "yes, no" in answer.message
+
+
+def test_question_factors_must_exist(tmp_path):
+    tax = v2_taxonomy()
+    tax["questions"][1]["factors"] = ["leader", "leeder"]
+    _, diags = check(tmp_path, THESIS, taxonomy=tax)
+    (d,) = diags
+    assert d.code == "unknown-factor" and d.line == line_of(tmp_path, "- leeder", "factors.yaml")
+    assert d.hint == "did you mean `leader`?"

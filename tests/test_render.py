@@ -88,11 +88,11 @@ def test_diff_map_marks_conflicts_and_sides(corpus):
     leader = re.search(r"^\s*leader \[(.*?)\]$", src, re.M | re.S).group(1)
     assert "CONFLICT" in leader and "peripheries=2" in leader and "#CC3311" in leader
     faction = re.search(r"^\s*faction \[(.*?)\]$", src, re.M | re.S).group(1)
-    assert "ONLY BETA" in faction and "dashed" in faction
+    assert "ONLY B. WRITER" in faction and "dashed" in faction
     famine = re.search(r"^\s*famine \[(.*?)\]$", src, re.M | re.S).group(1)
-    assert "BOTH" in famine
+    assert "BOTH ASSERT" in famine and "alpha" not in famine and "beta" not in famine  # names, not ids
     svg = svg_of(src)
-    assert "2 points in common, 0 only in alpha, 3 only in beta, 4 conflicts" in " ".join(
+    assert "2 points in common, 0 only in A. Author, 3 only in B. Writer, 2 conflicts" in " ".join(
         t.text or "" for t in svg.iter(f"{SVG}text"))
 
 
@@ -145,7 +145,7 @@ def test_render_refuses_unknown_extension_and_input_files(tmp_path, corpus_dir):
 def test_render_of_one_thesis_reads_only_its_file_but_guards_all(tmp_path, corpus_dir):
     write_yaml(corpus_dir / "beta.yaml", BETA)
     broken = corpus_dir / "gamma.yaml"
-    broken.write_text("argmap: 1\nid: gamma\nid: gamma\n")  # another author's broken draft
+    broken.write_text("argmap: 2\nid: gamma\nid: gamma\n")  # another author's broken draft
     ok = run("render", "alpha", "--corpus", corpus_dir, "-o", tmp_path / "a.dot")
     assert ok.exit_code == 0, ok.output
     full = load_corpus([corpus_dir / "factors.yaml", corpus_dir / "alpha.yaml"])
@@ -181,5 +181,5 @@ def test_render_all_and_diff_diagram(tmp_path, corpus_dir):
     for p in (tmp_path / "out").iterdir():
         ET.parse(p)
     d = run("diff", "alpha", "beta", "--corpus", corpus_dir, "-o", tmp_path / "ab.svg")
-    assert d.exit_code == 0 and "4 conflicts" in d.output
+    assert d.exit_code == 0 and "2 conflicts" in d.output
     ET.parse(tmp_path / "ab.svg")
