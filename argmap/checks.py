@@ -130,9 +130,11 @@ def check_thesis(thesis: Thesis, taxonomy: Taxonomy, diags: Diagnostics) -> None
                           f"cause `{link.source}` ({cause[0]}) is dated after its effect `{link.target}` ({effect[1]})",
                           "check the `when` of both claims, or the direction of the link")
     for claim in thesis.claims:
-        if thesis.links and claim.id not in linked:
+        # A background condition may stand alone: inventing a link for it would put words in the author's mouth.
+        if thesis.links and claim.id not in linked and claim.role != "background":
             diags.warning(claim.loc, "unlinked", f"claim `{claim.id}` is not linked to anything",
-                          "link it to what it causes, or explain in its notes why it stands alone")
+                          "link it to what it causes, or make it `role: background` if the author "
+                          "gives it as context, not as a cause")
     for cycle in _cycles({k: [l.target for l in thesis.links if l.source == k] for k in claims}):
         first = next(l for l in thesis.links if l.source == cycle[0] and l.target == cycle[1 % len(cycle)])
         diags.warning(first.loc, "cycle", "links form a cycle: " + " -> ".join([*cycle, cycle[0]]),

@@ -146,12 +146,15 @@ def test_warnings_unsourced_cycle_anachronism_unlinked(tmp_path):
     data["claims"][0]["when"] = "1928"  # a cause in 1928 of an effect in 1927
     data["links"].append({"from": "no_goods", "to": "low_prices", "relation": "aggravates", "inferred": True})
     data["links"][0]["evidence"] = []
-    data["claims"].append({"id": "alone", "text": "x", "factor": "faction", "role": "background", "evidence": ev()})
+    data["claims"].append({"id": "alone", "text": "x", "factor": "faction", "role": "contributing", "evidence": ev()})
+    data["claims"].append({"id": "context", "text": "y", "factor": "famine", "role": "background", "evidence": ev()})
     _, diags = check(tmp_path, data)
     assert all(not d.is_error for d in diags)
     found = codes(diags)
     assert found.count("unsourced") == 2  # the claim and the stated link
     assert {"cycle", "anachronism", "unlinked"} <= set(found)
+    unlinked = [d.message for d in diags if d.code == "unlinked"]
+    assert unlinked == ["claim `alone` is not linked to anything"]  # a background condition may stand alone
     cycle = next(d for d in diags if d.code == "cycle")
     assert cycle.message == "links form a cycle: low_prices -> no_goods -> low_prices"
 
