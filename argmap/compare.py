@@ -8,10 +8,11 @@ answers to the questions. Then
 * :func:`diff` says, for two authors, what both hold, what only one discusses, and where
   they conflict. Conflict types (``format.CONFLICT_TYPES``): ``contradicts`` (one asserts
   what the other rejects, by the rejection's scope), ``answers_differently`` (a question),
-  ``weighs_differently`` (both weights stated by the authors and far apart),
-  ``opposite_direction`` and ``opposite_effect`` (a link drawn the other way round, or
-  with the opposite sign). A weight difference resting on our reading goes to
-  ``readings_differ``, never to conflicts;
+  ``weighs_differently`` (both weights stated by the authors and far apart) and
+  ``opposite_effect`` (the same stated link with the opposite sign). A weight difference
+  resting on our reading goes to ``readings_differ``, and a factor link the other author
+  draws the other way round to ``reversed_links``: never to conflicts, since both
+  directions can hold (a feedback, or two mechanisms of different years);
 * :func:`compare` builds the factor x author matrix, the question x author table, pairwise
   and ranking agreement, the consensus links and the most contested points.
 
@@ -31,8 +32,12 @@ from .format import (CONFLICT_TYPES, MAIN_ROLES, POSITION_BASES, REJECTION_SCOPE
 from .graphs import ASSERTS, MIXED, OUTCOME, REJECTS, SILENT, factor_graph, thesis_graph
 from .model import Corpus, Evidence, Position, Taxonomy, Thesis
 
-CONTRADICTS, ANSWERS, WEIGHS, DIRECTION, EFFECT = CONFLICT_TYPES  # in the order they are listed
+CONTRADICTS, ANSWERS, WEIGHS, EFFECT = CONFLICT_TYPES  # in the order they are listed
 READINGS_DIFFER = "readings_differ"
+#: A factor link one author draws X -> Y and the other Y -> X. Not a conflict: the two texts
+#: almost always describe different mechanisms or years (checked on the bundled corpus), and
+#: both directions can hold at once; a real denial of a direction is a rejected view.
+REVERSED = "reversed_links"
 #: Kinds of agreement on a factor both authors discuss without conflict, and their words.
 AGREEMENTS = {"both_assert": "both assert", "both_reject": "both reject", "both_discuss": "both discuss"}
 #: How two authors stand on a question, and the words.
@@ -108,7 +113,7 @@ def _contradictions(a: Profile, b: Profile, f: str) -> list[tuple[str, str]]:
 def _classify(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = False):
     """Yield ``(group, kind, key, type)`` for every factor, link and question either discusses.
 
-    ``group`` is shared, only_a, only_b, conflict, readings_differ or question. A
+    ``group`` is shared, only_a, only_b, conflict, readings_differ, reversed_links or question. A
     weighs-differently conflict is yielded twice: as shared (both assert the factor) and as
     a conflict; a question answered differently is a question item and a conflict. Keys
     are sorted for a stable order.
@@ -143,7 +148,7 @@ def _classify(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool
             canonical = tuple(sorted(key))
             if canonical not in reversed_done:
                 reversed_done.add(canonical)
-                yield "conflict", "link", canonical, DIRECTION
+                yield REVERSED, "link", canonical, None
             continue
         yield ("only_a" if la else "only_b"), "link", key, None
     for q in _questions(a, b, taxonomy):
@@ -166,7 +171,7 @@ def _questions(a: Profile, b: Profile, taxonomy: Taxonomy) -> list[str]:
 
 def _tally(stream) -> tuple[list, dict]:
     """Conflicts as ``(kind, key, type)`` and the counts of a classification stream."""
-    conflicts, counts = [], {"shared": 0, "only_a": 0, "only_b": 0, "conflicts": 0, READINGS_DIFFER: 0}
+    conflicts, counts = [], {"shared": 0, "only_a": 0, "only_b": 0, "conflicts": 0, READINGS_DIFFER: 0, REVERSED: 0}
     by_type = dict.fromkeys(CONFLICT_TYPES, 0)
     for group, kind, key, kind_type in stream:
         if group == "conflict":
@@ -209,7 +214,8 @@ def agreement(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool
     """
     c = counts or pair_counts(a, b, taxonomy, include_inferred)
     weighs = c["conflict_types"][WEIGHS]
-    units = c["shared"] + c["only_a"] + c["only_b"] + c["conflicts"] - weighs
+    # A link drawn the other way round is no agreement on it, and no conflict either.
+    units = c["shared"] + c["only_a"] + c["only_b"] + c["conflicts"] + c[REVERSED] - weighs
     return (c["shared"] - 0.5 * weighs) / units if units else 1.0
 
 
@@ -387,11 +393,16 @@ def _summary(ctype: str, item: dict, a: Profile, b: Profile, taxonomy: Taxonomy)
         return (f"{item['text']} {an} answers \u201c{item['a']['answer_label']}\u201d, "
                 f"{bn} \u201c{item['b']['answer_label']}\u201d.")
     inferred = " (inferred by us)" if item.get("inferred") else ""
-    if ctype == EFFECT:
-        return (f"{an} says {item['from_label']} {' and '.join(item['a']['relation_labels'])} {item['to_label']}; "
-                f"{bn} says it {' and '.join(item['b']['relation_labels'])} it{inferred}.")
-    return (f"{an} and {bn} draw the link between {item['from_label']} and {item['to_label']} "
-            f"in opposite directions{inferred}.")
+    return (f"{an} says {item['from_label']} {' and '.join(item['a']['relation_labels'])} {item['to_label']}; "
+            f"{bn} says it {' and '.join(item['b']['relation_labels'])} it{inferred}.")
+
+
+def _reversed_summary(item: dict, an: str, bn: str) -> str:
+    x, y = item["from_label"], item["to_label"]
+    first, second = (f"{x} \u2192 {y}", f"{y} \u2192 {x}") if item["a"]["from"] == item["from"] else \
+        (f"{y} \u2192 {x}", f"{x} \u2192 {y}")
+    return (f"{an} draws {first}, {bn} {second}. Not counted as a conflict: both can hold "
+            "(a feedback, or two different mechanisms); compare their claims.")
 
 
 def _readings_summary(item: dict, an: str, bn: str) -> str:
@@ -412,6 +423,7 @@ class DiffResult:
     conflicts: list
     questions: list
     readings_differ: list
+    reversed_links: list
     shared: list
     only_a: list
     only_b: list
@@ -420,7 +432,7 @@ class DiffResult:
         return {"a": self.a, "b": self.b, "include_inferred": self.include_inferred, "counts": self.counts,
                 "agreement": self.agreement, "ranking_agreement": self.ranking_agreement,
                 "conflicts": self.conflicts, "questions": self.questions, "readings_differ": self.readings_differ,
-                "shared": self.shared, "only_a": self.only_a, "only_b": self.only_b}
+                "reversed_links": self.reversed_links, "shared": self.shared, "only_a": self.only_a, "only_b": self.only_b}
 
 
 def _item(kind: str, key, a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool, ctype=None) -> dict:
@@ -439,7 +451,7 @@ def _item(kind: str, key, a: Profile, b: Profile, taxonomy: Taxonomy, include_in
             "from_label": _label(taxonomy, key[0]), "to_label": _label(taxonomy, key[1])}
     for side, p in (("a", a), ("b", b)):
         links = p.compared_links(include_inferred)
-        item[side] = _link_side(p, key if ctype != DIRECTION or key in links else key[::-1], include_inferred)
+        item[side] = _link_side(p, key if ctype != REVERSED or key in links else key[::-1], include_inferred)
     item["inferred"] = any(item[s].get("inferred") for s in ("a", "b"))
     return item
 
@@ -451,16 +463,19 @@ def diff(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = Fa
     nothing else changes (summaries name the authors in order).
     """
     an, bn = a.thesis.author, b.thesis.author
-    groups = {"shared": [], "only_a": [], "only_b": [], "conflicts": [], "questions": [], READINGS_DIFFER: []}
+    groups = {"shared": [], "only_a": [], "only_b": [], "conflicts": [], "questions": [], READINGS_DIFFER: [],
+              REVERSED: []}
     stream = list(_classify(a, b, taxonomy, include_inferred))
     for group, kind, key, kind_type in stream:
         if group == "conflict":
             continue
-        item = _item(kind, key, a, b, taxonomy, include_inferred)
+        item = _item(kind, key, a, b, taxonomy, include_inferred, REVERSED if group == REVERSED else None)
         if group == "question":
             groups["questions"].append({"type": kind_type, "type_label": QUESTION_TYPES[kind_type], **item})
         elif group == READINGS_DIFFER:
             groups[READINGS_DIFFER].append({**item, "summary": _readings_summary(item, an, bn)})
+        elif group == REVERSED:
+            groups[REVERSED].append({**item, "summary": _reversed_summary(item, an, bn)})
         elif group == "shared" and kind == "factor":
             groups["shared"].append({"agreement": kind_type, "agreement_label": AGREEMENTS[kind_type], **item})
         elif group == "shared":
@@ -478,7 +493,8 @@ def diff(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = Fa
                       agreement=round(agreement(a, b, taxonomy, include_inferred, counts), 4),
                       ranking_agreement=None if tau is None else round(tau, 4),
                       conflicts=groups["conflicts"], questions=groups["questions"],
-                      readings_differ=groups[READINGS_DIFFER], shared=groups["shared"],
+                      readings_differ=groups[READINGS_DIFFER], reversed_links=groups[REVERSED],
+                      shared=groups["shared"],
                       only_a=groups["only_a"], only_b=groups["only_b"])
 
 

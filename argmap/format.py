@@ -92,7 +92,6 @@ CONFLICT_TYPES: dict[str, str] = {
     "contradicts": "contradicts",
     "answers_differently": "answer differently",
     "weighs_differently": "weigh differently",
-    "opposite_direction": "opposite direction",
     "opposite_effect": "opposite effect",
 }
 #: Answers of a question that declares none.

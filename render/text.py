@@ -14,7 +14,7 @@ import click
 
 from argmap.compare import Comparison, DiffResult, conflict_counts_words, one_line
 
-MARK = {"shared": "=", "only_a": "+", "only_b": "+", "conflicts": "!", "readings_differ": "~"}
+MARK = {"shared": "=", "only_a": "+", "only_b": "+", "conflicts": "!", "readings_differ": "~", "reversed_links": "~"}
 QUESTION_MARK = {"same_answer": "=", "different_answer": "!", "only_a": "+", "only_b": "+"}
 
 
@@ -94,6 +94,8 @@ def diff_sections(d: DiffResult, an: str, bn: str) -> list[tuple]:
         ("questions", "Questions", "yellow", d.questions),
         ("readings_differ", "Our readings differ (not conflicts: a weight is our reading)", "yellow",
          d.readings_differ),
+        ("reversed_links", "Drawn the other way round (not conflicts: both directions can hold)", "yellow",
+         d.reversed_links),
         ("shared", "Common ground", "green", d.shared),
         ("only_a", f"Only {an} ({bn} is silent)", "cyan", d.only_a),
         ("only_b", f"Only {bn} ({an} is silent)", "magenta", d.only_b),
@@ -103,7 +105,7 @@ def diff_sections(d: DiffResult, an: str, bn: str) -> list[tuple]:
 def diff_head(key: str, item: dict) -> str:
     if key == "conflicts":
         return f"{item['type_label']}: {item['summary']}"
-    if key == "readings_differ":
+    if key in ("readings_differ", "reversed_links"):
         return item["summary"]
     if key == "questions":
         return f"{item['type_label']}: {item['text']}"
@@ -134,6 +136,9 @@ def summary_lines(d: DiffResult) -> list[str]:
     if d.readings_differ:
         out.append(f"Our readings of their weights differ on {len(d.readings_differ)} factor(s); "
                    "not conflicts, since a weight is our reading.")
+    if d.reversed_links:
+        out.append(f"They draw {len(d.reversed_links)} link(s) the other way round; not conflicts, "
+                   "since both directions can hold.")
     if d.ranking_agreement is not None:
         out.append(f"Ranking agreement on the factors both assert (Kendall's tau): {d.ranking_agreement:+.2f}.")
     out.append("Links inferred by us are included and marked." if d.include_inferred

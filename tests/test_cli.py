@@ -159,12 +159,13 @@ def test_diff_json_contract_and_mirror(run, corpus_dir):
     ba = json.loads(run("diff", "beta", "alpha", "--corpus", corpus_dir, "--format", "json").output)
     assert {"shared", "only_a", "only_b", "conflicts", "agreement"} <= ab.keys()
     assert {"questions", "readings_differ", "ranking_agreement", "counts", "a", "b"} <= ab.keys()
-    assert len(ab["only_b"]) == len(ba["only_a"]) == 3 and len(ab["conflicts"]) == len(ba["conflicts"]) == 2
+    assert len(ab["only_b"]) == len(ba["only_a"]) == 3 and len(ab["conflicts"]) == len(ba["conflicts"]) == 1
+    assert len(ab["reversed_links"]) == len(ba["reversed_links"]) == 1
     assert all(c["type"] and c["summary"] for c in ab["conflicts"])
     assert ab["agreement"] == ba["agreement"]
     inferred = json.loads(run("diff", "alpha", "beta", "--corpus", corpus_dir, "--format", "json",
                               "--include-inferred").output)
-    assert inferred["include_inferred"] is True and len(inferred["conflicts"]) == 3
+    assert inferred["include_inferred"] is True and len(inferred["conflicts"]) == 2
     assert [c["inferred"] for c in inferred["conflicts"] if c["type"] == "opposite_effect"] == [True]
     same = json.loads(run("diff", "alpha", "alpha", "--corpus", corpus_dir, "--format", "json").output)
     assert same["only_a"] == same["only_b"] == same["conflicts"] == []
@@ -174,15 +175,16 @@ def test_diff_text_and_markdown(run, corpus_dir):
     _two_authors(corpus_dir)
     text = run("diff", "alpha", "beta", "--corpus", corpus_dir).output
     assert text.startswith("A. Author vs B. Writer\n2 points in common")
-    assert "Conflicts: 1 contradicts, 1 opposite direction.\n" in text  # the lead, before the details
-    assert text.index("Conflicts: 1 contradicts") < text.index("Conflicts (2)")
-    assert "Conflicts (2)" in text and "A. Author rejects Leader outright; B. Writer asserts it." in text
+    assert "Conflicts: 1 contradicts.\n" in text  # the lead, before the details
+    assert text.index("Conflicts: 1 contradicts") < text.index("Conflicts (1)")
+    assert "Conflicts (1)" in text and "A. Author rejects Leader outright; B. Writer asserts it." in text
+    assert "Drawn the other way round (not conflicts: both directions can hold) (1)" in text
     for enum in ("asserts_vs_rejects", "opposite_direction", "contributes_to", "b_leader", "(alpha)"):
         assert enum not in text
     assert "\u201cIt was not the ambition of one man.\u201d (line 5)" in text
     assert "\x1b[" not in text  # no colour codes when not a terminal
     md = run("diff", "alpha", "beta", "--corpus", corpus_dir, "--format", "md").output
-    assert md.startswith("# A. Author vs B. Writer") and "## Conflicts (2)" in md
+    assert md.startswith("# A. Author vs B. Writer") and "## Conflicts (1)" in md
 
 
 def test_diff_writes_file_by_extension_and_never_over_an_input(run, corpus_dir, tmp_path):

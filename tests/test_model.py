@@ -117,12 +117,19 @@ def test_answers_differently_same_answer_and_one_side_silent(debate):
     assert "senate_resisted" not in {c.get("question") for c in d.conflicts}  # silence never conflicts
 
 
-def test_opposite_direction_and_effect_on_stated_links(debate):
+def test_reversed_links_are_shown_but_not_conflicts_and_opposite_effect_is(debate):
     corpus, livy, sallust = debate
     d = diff(livy, sallust, corpus.taxonomy)
-    (direction,) = conflicts(d, "opposite_direction")
-    assert (direction["a"]["from"], direction["a"]["to"]) == ("debt", "generals")
-    assert (direction["b"]["from"], direction["b"]["to"]) == ("generals", "debt")
+    # Debt -> generals for one, generals -> debt for the other: both can hold, so no conflict.
+    (reversed_,) = d.reversed_links
+    assert (reversed_["a"]["from"], reversed_["a"]["to"]) == ("debt", "generals")
+    assert (reversed_["b"]["from"], reversed_["b"]["to"]) == ("generals", "debt")
+    assert reversed_["summary"].startswith("Titus Livius draws Public debt \u2192 Ambitious generals, "
+                                           "Gaius Sallustius Ambitious generals \u2192 Public debt.")
+    assert not any(c["kind"] == "link" and {c["from"], c["to"]} == {"debt", "generals"} for c in d.conflicts)
+    assert d.counts["reversed_links"] == 1
+    mirror = diff(sallust, livy, corpus.taxonomy)
+    assert (mirror.reversed_links[0]["a"]["from"], mirror.reversed_links[0]["a"]["to"]) == ("generals", "debt")
     (effect,) = conflicts(d, "opposite_effect")
     assert effect["summary"] == ("Titus Livius says Ambitious generals causes The fall of the Republic; "
                                  "Gaius Sallustius says it prevents it.")
@@ -147,8 +154,8 @@ def test_text_diff_leads_with_a_summary_in_words(debate):
     corpus, livy, sallust = debate
     text = diff_text(diff(livy, sallust, corpus.taxonomy))
     lead = text.split("\n\n")[0].splitlines()
-    assert lead[2] == ("Conflicts: 2 contradicts, 1 answer differently, 1 weigh differently, "
-                       "1 opposite direction, 1 opposite effect.")
+    assert lead[2] == "Conflicts: 2 contradicts, 1 answer differently, 1 weigh differently, 1 opposite effect."
+    assert "They draw 1 link(s) the other way round; not conflicts, since both directions can hold." in lead
     assert "  Was the fall planned by one man? Titus Livius: Yes; Gaius Sallustius: No." in lead
     assert len(lead) <= 12
     for word in ("answers_differently", "weighs_differently", "sole_cause", "contributes_to", "l_generals",
@@ -198,7 +205,8 @@ def test_new_skeleton_validates_against_a_corpus_whose_outcome_is_elsewhere(run,
 def test_cli_diff_and_compare_on_the_debate(run, debate_dir):
     data = json.loads(run("diff", "livy", "sallust", "--corpus", debate_dir, "--format", "json").output)
     assert [c["type"] for c in data["conflicts"]] == ["contradicts", "contradicts", "answers_differently",
-                                                      "weighs_differently", "opposite_direction", "opposite_effect"]
+                                                      "weighs_differently", "opposite_effect"]
+    assert [(r["a"]["from"], r["b"]["from"]) for r in data["reversed_links"]] == [("debt", "generals")]
     assert data["counts"]["readings_differ"] == 1
     with_inferred = json.loads(run("compare", "--corpus", debate_dir, "--format", "json", "--include-inferred").output)
     assert with_inferred["include_inferred"] is True
