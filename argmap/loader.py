@@ -71,11 +71,14 @@ def _evidence(items) -> list[Evidence]:
 
 def build_thesis(clean: dict, path: str) -> Thesis:
     source = clean.get("source") or {}
+    locs = dict(clean["_locs"])
+    if "file" in source.get("_locs", {}):  # where `source.file` stands, for quote verification
+        locs["source.file"] = source["_locs"]["file"]
     thesis = Thesis(
         id=clean.get("id", ""), author=clean.get("author", ""), work=clean.get("work", ""),
         source_file=source.get("file", ""), citation=source.get("citation", ""),
         scope=clean.get("scope", ""), explains=clean.get("explains", ""), thesis=clean.get("thesis", ""),
-        year=clean.get("year"), notes=clean.get("notes"), path=path, loc=clean["_loc"], locs=clean["_locs"],
+        year=clean.get("year"), notes=clean.get("notes"), path=path, loc=clean["_loc"], locs=locs,
     )
     for c in clean.get("claims", []):
         if {"id", "text", "factor", "role"} <= c.keys():

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .diagnostics import Diagnostics
 from .model import Corpus
+from .safeio import ReadRefused, read_limited
 
 MAX_GAP = 2000  # characters allowed between the parts of an elided quote
+MAX_SOURCE_BYTES = 16 * 1024 * 1024  # a long book is a few megabytes
 LONG_QUOTE_WORDS = 80
 
 _TYPOGRAPHY = str.maketrans({
@@ -64,7 +66,8 @@ class SourceText:
 
     @classmethod
     def from_file(cls, path: Path) -> "SourceText":
-        return cls(path.read_text(encoding="utf-8", errors="replace"))
+        """Read a source text, at most :data:`MAX_SOURCE_BYTES`; raises :class:`ReadRefused`."""
+        return cls(read_limited(path, MAX_SOURCE_BYTES).decode("utf-8", errors="replace"))
 
     def line_at(self, offset: int) -> int:
         return self._lines[bisect.bisect_right(self._starts, offset) - 1]
@@ -104,19 +107,58 @@ class SourceText:
         return self.line_at(start), text[start:end].strip()
 
 
+class SourcePathError(ValueError):
+    """``source.file`` does not name a file inside the sources folder."""
+
+
+def source_path(sources: Path, name: str) -> Path:
+    """The file ``name`` inside the folder ``sources``, resolved.
+
+    ``name`` must be a plain relative path (folders separated by ``/``, no ``..``, not
+    absolute, no drive) that stays inside ``sources`` once symbolic links are resolved, so
+    that a thesis can never make argmap read, or print from, a file outside that folder.
+    Raises :class:`SourcePathError` saying what is wrong.
+    """
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise SourcePathError("holds a control character")
+    if "\\" in name:
+        raise SourcePathError("holds a backslash; separate folders with `/`")
+    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).drive or name.startswith("~"):
+        raise SourcePathError("is not a relative path")
+    if ".." in PurePosixPath(name).parts:
+        raise SourcePathError("climbs out of the folder with `..`")
+    try:
+        root = Path(sources).resolve()
+        target = (root / name).resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise SourcePathError("cannot be resolved (a loop of symbolic links?)") from None
+    if target != root and root not in target.parents:
+        raise SourcePathError("leads outside the sources folder (through a symbolic link)")
+    return target
+
+
 def verify_quotes(corpus: Corpus, sources: Path, diags: Diagnostics) -> int:
     """Check every quote of every thesis against ``sources``/``source.file``; return how many were checked."""
     checked = 0
     for thesis in corpus.theses.values():
-        where = thesis.locs.get("source", thesis.loc)
-        path = Path(sources) / thesis.source_file
         if not thesis.source_file:
             continue
-        if not path.is_file():
+        where = thesis.locs.get("source.file") or thesis.locs.get("source", thesis.loc)
+        try:
+            path = source_path(sources, thesis.source_file)
+        except SourcePathError as exc:
+            diags.error(where, "source-path", f"`source.file` {exc}",
+                        f"give the file name relative to the --sources folder, e.g. `{_plain_name(thesis.source_file)}`")
+            continue
+        if not path.exists():
             diags.error(where, "source-missing", f"source text `{thesis.source_file}` is not in {sources}",
                         "check `source.file`, or point --sources at the folder that holds the text")
             continue
-        source = SourceText.from_file(path)
+        try:
+            source = SourceText.from_file(path)
+        except ReadRefused as exc:
+            diags.error(where, "source-unreadable", f"source text `{thesis.source_file}`: {exc.message}", exc.hint)
+            continue
         for _, evidence in thesis.evidence():
             checked += 1
             words = len(evidence.quote.split())
@@ -134,3 +176,9 @@ def verify_quotes(corpus: Corpus, sources: Path, diags: Diagnostics) -> int:
                               f"quote starts at line {lines[0]} of {thesis.source_file}, "
                               f"not line {evidence.locator.line}", f"set `line: {lines[0]}`")
     return checked
+
+
+def _plain_name(name: str) -> str:
+    """The last part of a path, as an example of what ``source.file`` should look like."""
+    last = PureWindowsPath(name).name or "source.txt"
+    return "".join(c for c in last if c.isprintable()) or "source.txt"

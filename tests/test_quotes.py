@@ -5,7 +5,7 @@ import pytest
 from argmap.diagnostics import Diagnostics
 from argmap.loader import load_corpus
 from argmap.quotes import SourceText, fold, verify_quotes
-from conftest import THESIS, thesis, write_yaml
+from conftest import SOURCE_TEXT, THESIS, thesis, write_yaml
 
 TEXT = "First line.\n\nThe \u201cscissors\u201d crisis \u2014 of 1923 \u2014 was\nsevere, said Trotsky.\nLast line here.\n"
 
@@ -88,3 +88,103 @@ def test_long_quotes_are_flagged(corpus_dir, words, warned):
     write_yaml(corpus_dir / "alpha.yaml", data)
     _, diags = verify(corpus_dir, corpus_dir.parent / "sources")
     assert ("long-quote" in [d.code for d in diags]) is warned
+
+
+# --- source.file stays inside --sources (issue 15, item 1) --------------------------------
+
+SECRET = "TOP-SECRET-LINE root:x:0:0 password=hunter2"
+
+
+def _outside(tmp_path):
+    """A file beside the sources folder whose text must never be read or printed."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET + "\n" + SOURCE_TEXT, encoding="utf-8")
+    return secret
+
+
+def _with_source_file(corpus_dir, name):
+    data = thesis()
+    data["source"]["file"] = name
+    data["claims"][1]["evidence"][0]["quote"] = "TOP-SECRET-LINE root"  # would "verify" against the secret
+    write_yaml(corpus_dir / "alpha.yaml", data)
+    lines = (corpus_dir / "alpha.yaml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.strip().startswith("file:"))
+
+
+def _assert_refused_at_source_file(corpus_dir, name, code, line):
+    checked, diags = verify(corpus_dir, corpus_dir.parent / "sources")
+    (d,) = diags
+    assert (d.code, d.severity, d.line) == (code, "error", line)
+    assert checked == 0
+    assert "TOP-SECRET" not in d.message + d.hint and "hunter2" not in d.message + d.hint
+
+
+@pytest.mark.parametrize("name", ["../secret.txt", "./../secret.txt", "sub/../../secret.txt"])
+def test_source_file_may_not_climb_out_of_the_sources_folder(corpus_dir, tmp_path, name):
+    _outside(tmp_path)
+    (corpus_dir.parent / "sources" / "sub").mkdir()
+    line = _with_source_file(corpus_dir, name)
+    _assert_refused_at_source_file(corpus_dir, name, "source-path", line)
+
+
+def test_source_file_may_not_be_absolute(corpus_dir, tmp_path):
+    secret = _outside(tmp_path)
+    for name in (str(secret), "/etc/passwd", "/proc/self/environ", "C:/Windows/win.ini", "~/secret.txt"):
+        line = _with_source_file(corpus_dir, name)
+        _assert_refused_at_source_file(corpus_dir, name, "source-path", line)
+
+
+def test_source_file_may_not_leave_through_a_symlink(corpus_dir, tmp_path):
+    secret = _outside(tmp_path)
+    sources = corpus_dir.parent / "sources"
+    (sources / "link.txt").symlink_to(secret)
+    (sources / "linkdir").symlink_to(tmp_path, target_is_directory=True)
+    for name in ("link.txt", "linkdir/secret.txt"):
+        line = _with_source_file(corpus_dir, name)
+        _assert_refused_at_source_file(corpus_dir, name, "source-path", line)
+
+
+def test_symlink_inside_the_sources_folder_is_fine(corpus_dir):
+    sources = corpus_dir.parent / "sources"
+    (sources / "texts").mkdir()
+    (sources / "texts" / "copy.txt").symlink_to(sources / "alpha.txt")
+    data = thesis()
+    data["source"]["file"] = "texts/copy.txt"
+    write_yaml(corpus_dir / "alpha.yaml", data)
+    checked, diags = verify(corpus_dir, sources)
+    assert checked == 4 and diags == []
+
+
+def test_source_file_must_be_a_regular_file(corpus_dir):
+    import os
+
+    sources = corpus_dir.parent / "sources"
+    os.mkfifo(sources / "pipe.txt")  # reading it would block forever
+    (sources / "folder.txt").mkdir()
+    for name, what in (("pipe.txt", "FIFO"), ("folder.txt", "folder")):
+        line = _with_source_file(corpus_dir, name)
+        checked, diags = verify(corpus_dir, sources)
+        (d,) = diags
+        assert (d.code, d.line) == ("source-unreadable", line) and what in d.message
+
+
+def test_source_file_is_read_with_a_size_limit(corpus_dir, monkeypatch):
+    import argmap.quotes
+
+    monkeypatch.setattr(argmap.quotes, "MAX_SOURCE_BYTES", 20)
+    line = _with_source_file(corpus_dir, "alpha.txt")
+    checked, diags = verify(corpus_dir, corpus_dir.parent / "sources")
+    (d,) = diags
+    assert (d.code, d.line) == ("source-unreadable", line) and "at most 20" in d.message
+
+
+def test_validate_never_prints_text_from_outside_the_sources_folder(corpus_dir, tmp_path):
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    _outside(tmp_path)
+    _with_source_file(corpus_dir, "../secret.txt")
+    result = CliRunner().invoke(cli, ["validate", str(corpus_dir), "--sources", str(corpus_dir.parent / "sources")])
+    assert result.exit_code == 1 and "TOP-SECRET" not in result.output and "hunter2" not in result.output
+    assert "alpha.yaml:" in result.output and "Traceback" not in result.output
