@@ -1,0 +1,53 @@
+"""Escaping of user text for every output argmap writes: DOT, Markdown, CSV, terminals.
+
+Text in an argmap file is data. Whatever it holds (markup, quotes, backslashes, escape
+sequences, formulas) must reach the output as the same visible characters, never as
+structure: a label must not become a Graphviz HTML string or a DOT attribute, a name must
+not become a Markdown table column or raw HTML, a CSV cell must not become a spreadsheet
+formula, and a diagnostic must not move the terminal's cursor.
+"""
+
+from __future__ import annotations
+
+import re
+
+import graphviz
+
+TOOLTIP_CHARS = 1000  # Graphviz refuses strings over 16 KB; nobody reads a tooltip that long
+ELLIPSIS = "\u2026"
+
+# C0 and C1 control characters and DEL, except tab and newline; and the bidirectional
+# overrides and isolates, which can make text display in another order than it reads.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_ALL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text, keep_newlines: bool = True) -> str:
+    """``text`` without control characters (ESC, NUL, CR, bidi overrides...); tabs become spaces."""
+    text = str(text).replace("\t", " ")
+    return (_CONTROL if keep_newlines else _CONTROL_ALL).sub("", text)
+
+
+def cap(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, with an ellipsis where it was cut."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+
+
+# --- DOT ----------------------------------------------------------------------------
+
+def dot_text(text, limit: int = TOOLTIP_CHARS) -> str:
+    """Free text as a literal DOT string value for the ``graphviz`` package.
+
+    Returns a :func:`graphviz.nohtml` string, so that text like ``<b> x=<y>`` is quoted
+    rather than passed through as an HTML-like label; backslashes are doubled, so that a
+    final backslash cannot escape the closing quote and ``\\N`` or ``\\l`` stay literal
+    (the package itself escapes double quotes); control characters are dropped and the
+    length is capped at ``limit`` characters.
+    """
+    return graphviz.escape(cap(strip_controls(text), limit))
+
+
+def dot_quoted(text, limit: int = TOOLTIP_CHARS) -> str:
+    """Free text as a complete double-quoted DOT string, for DOT written by hand."""
+    body = cap(strip_controls(text), limit).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{body}"'
