@@ -157,8 +157,15 @@ def read_yaml(data: bytes, path: str, diags: Diagnostics) -> YMap | YList | obje
         loc = _loc(path, mark) if mark else Loc(path, 1, 1)
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
         diags = Diagnostics()
-        diags.error(loc, "yaml-syntax", f"YAML syntax error: {problem}",
-                    "check indentation, colons and quotes around this place")
+        if "nesting depth" in problem or "max depth" in problem:
+            # libyaml 0.2.6+ (as bundled with PyYAML 6.0.3+) looks ahead in flow
+            # collections and refuses nesting over 1000 levels before the event stream
+            # reaches the depth check in _build: the same problem, so the same diagnostic.
+            diags.error(loc, "too-deep", f"the data is nested more than {MAX_DEPTH} levels deep",
+                        "argmap files are shallow; check the indentation here")
+        else:
+            diags.error(loc, "yaml-syntax", f"YAML syntax error: {problem}",
+                        "check indentation, colons and quotes around this place")
         raise ArgmapError(diags) from None
     except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
         diags = Diagnostics()

@@ -72,6 +72,13 @@ def test_huge_nesting_is_refused_without_recursion():
     assert diag.code == "too-deep"
 
 
+@pytest.mark.parametrize("text", ["{a: " * 2000, "- " * 3000 + "x\n",
+                                  "".join(" " * i + "a:\n" for i in range(1200)) + " " * 1200 + "x\n"])
+def test_deep_nesting_of_any_kind_is_too_deep_whatever_the_libyaml(text):
+    diag = refused(text)
+    assert diag.code == "too-deep" and diag.line >= 1
+
+
 def test_huge_file_is_refused_before_parsing():
     diag = refused(b"a: " + b"x" * MAX_BYTES)
     assert diag.code == "too-large"
