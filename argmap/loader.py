@@ -14,7 +14,8 @@ from . import checks
 from .diagnostics import ArgmapError, Diagnostics, Loc
 from .format import TAXONOMY, THESIS, check_record
 from .model import Category, Claim, Corpus, Evidence, Factor, Link, Locator, Rejection, Taxonomy, Thesis
-from .yamlread import YMap, read_yaml
+from .safeio import ReadRefused, read_limited
+from .yamlread import MAX_BYTES, YMap, read_yaml
 
 TAXONOMY_FILE = "factors.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -42,9 +43,11 @@ def read_document(path: Path, diags: Diagnostics):
     """Read one YAML file into located plain data, or None when it cannot be read at all."""
     shown = display_path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        diags.error(Loc(shown, 0, 0), "unreadable", f"cannot read the file: {exc.strerror}")
+        # Never more than MAX_BYTES + 1 bytes, and nothing from a FIFO, device or folder:
+        # `argmap validate /dev/zero` or a named pipe must be refused, not read or waited on.
+        data = read_limited(path, MAX_BYTES)
+    except ReadRefused as exc:
+        diags.error(Loc(shown, 1, 1), exc.code, exc.message, exc.hint)
         return None
     try:
         return read_yaml(data, shown, diags)
