@@ -87,17 +87,56 @@ def _scalar(event, path: str):
     elif tag not in _CORE_TAGS:
         raise _Refused(_loc(path, event.start_mark), "tag", f"the tag `{tag}` is not allowed",
                        "argmap files hold plain data only: remove the tag")
+    if tag == "tag:yaml.org,2002:int" or tag == "tag:yaml.org,2002:float":
+        _check_number(event, tag, path)
     node = yaml.ScalarNode(tag, event.value)
-    if tag == "tag:yaml.org,2002:null":
-        return None
-    if tag == "tag:yaml.org,2002:bool":
-        return _CONSTRUCTOR.construct_yaml_bool(node)
-    if tag == "tag:yaml.org,2002:int":
-        return _CONSTRUCTOR.construct_yaml_int(node)
-    if tag == "tag:yaml.org,2002:float":
-        return _CONSTRUCTOR.construct_yaml_float(node)
+    try:
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            return _CONSTRUCTOR.construct_yaml_bool(node)
+        if tag == "tag:yaml.org,2002:int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if tag == "tag:yaml.org,2002:float":
+            return _CONSTRUCTOR.construct_yaml_float(node)
+    except (ValueError, KeyError, TypeError):  # `!!int abc`, `!!bool maybe`, `!!float x`
+        kind = tag.rsplit(":", 1)[-1]
+        raise _Refused(_loc(path, event.start_mark), "bad-value",
+                       f"`{_shown(event.value)}` is not a valid {kind}",
+                       f"write a plain {kind}, or remove the `!!{kind}` tag") from None
     # Timestamps and everything else stay text: a date is data to show, not to compute with.
     return event.value
+
+
+MAX_DIGITS = 20  # more than any line number, year or page needs
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    value = "".join(c if c.isprintable() else "?" for c in value[: limit + 1])
+    return value if len(value) <= limit else value[: limit - 3] + "..."
+
+
+def _check_number(event, tag: str, path: str) -> None:
+    """Refuse numbers whose conversion is costly and never meant: base 60, or too many digits.
+
+    YAML 1.1 reads ``59:59:59`` as a base-60 integer and builds it digit by digit, which is
+    quadratic on a long value; a long run of digits makes a huge integer for no purpose.
+    """
+    value = event.value
+    if ":" in value:
+        raise _Refused(_loc(path, event.start_mark), "bad-number",
+                       f"`{_shown(value)}` is a YAML 1.1 base-60 (sexagesimal) number",
+                       "argmap takes plain numbers; quote it if it is text")
+    if tag.endswith(":int"):
+        digits = sum(c.isalnum() for c in value.lstrip("+-").removeprefix("0x").removeprefix("0b").removeprefix("0o"))
+        if digits > MAX_DIGITS:
+            raise _Refused(_loc(path, event.start_mark), "bad-number",
+                           f"a number of {digits:,} digits; argmap takes at most {MAX_DIGITS}",
+                           "check this value; quote it if it is text")
+    elif len(value) > 100:
+        raise _Refused(_loc(path, event.start_mark), "bad-number",
+                       f"a number written with {len(value):,} characters; argmap takes at most 100",
+                       "check this value; quote it if it is text")
 
 
 _DUPLICATE = object()  # marks the value of a duplicate key, which is read and dropped
