@@ -17,6 +17,8 @@ from .safeio import ReadRefused, read_limited
 
 MAX_GAP = 2000  # characters allowed between the parts of an elided quote
 MAX_SOURCE_BYTES = 16 * 1024 * 1024  # a long book is a few megabytes
+MAX_CANDIDATES = 20_000  # starts tried for one quote before its search gives up
+MAX_HINTS = 20  # misquotes per source text that get a closest-passage hint
 LONG_QUOTE_WORDS = 80
 
 _TYPOGRAPHY = str.maketrans({
@@ -74,22 +76,58 @@ class SourceText:
 
     def find(self, quote: str) -> list[int]:
         """The lines where ``quote`` starts, every occurrence; empty when it is not there."""
+        return self.search(quote)[0]
+
+    def search(self, quote: str, max_candidates: int | None = None) -> tuple[list[int], bool]:
+        """The lines where ``quote`` starts, and whether the search was complete.
+
+        A match is a start of the first part from which each next part is found at its
+        first occurrence after the previous one, at most :data:`MAX_GAP` characters on.
+        Rather than trying every occurrence of the first part (quadratic for a quote like
+        ``e ... qqqzzz``), the search anchors on the longest part: a quote with a part
+        that is not in the text fails at once, and only starts of the first part close
+        enough before an occurrence of the anchor are tried. The work is bounded: after
+        ``max_candidates`` anchors and starts tried the search stops and says it is incomplete.
+        """
         parts = [p for p in (fold(p) for p in _ELISION.split(quote)) if p]
         if not parts:
-            return []
-        found = []
-        start = self.folded.find(parts[0])
-        while start >= 0:
-            end = start + len(parts[0])
-            for part in parts[1:]:
-                nxt = self.folded.find(part, end)
-                if nxt < 0 or nxt - end > MAX_GAP:
-                    break
-                end = nxt + len(part)
-            else:
-                found.append(self.line_at(start))
-            start = self.folded.find(parts[0], start + 1)
-        return found
+            return [], True
+        max_candidates = MAX_CANDIDATES if max_candidates is None else max_candidates
+        text = self.folded
+        if any(part not in text for part in parts):
+            return [], True
+        anchor = max(range(len(parts)), key=lambda i: len(parts[i]))
+        # A match starting at s reaches the anchor's occurrence q with q - s at most this.
+        reach = sum(len(p) for p in parts[:anchor]) + anchor * MAX_GAP
+        first, n_first = parts[0], len(parts[0])
+        starts: list[int] = []
+        tried = 0
+        scanned = 0  # starts of the first part before this index have been tried
+        q = text.find(parts[anchor])
+        while q >= 0:
+            tried += 1
+            start = text.find(first, max(q - reach, scanned), q + n_first)
+            while start >= 0:
+                tried += 1
+                if tried > max_candidates:
+                    return [self.line_at(s) for s in sorted(starts)], False
+                if self._chain(parts, start):
+                    starts.append(start)
+                start = text.find(first, start + 1, q + n_first)
+            scanned = max(scanned, q + 1)
+            q = text.find(parts[anchor], q + 1)
+        return [self.line_at(s) for s in sorted(starts)], True
+
+    def _chain(self, parts: list[str], start: int) -> bool:
+        """Whether each part after the first follows the previous one within MAX_GAP."""
+        text = self.folded
+        end = start + len(parts[0])
+        for part in parts[1:]:
+            nxt = text.find(part, end, end + MAX_GAP + len(part))
+            if nxt < 0:
+                return False
+            end = nxt + len(part)
+        return True
 
     def closest(self, quote: str) -> tuple[int, str]:
         """The line and text of the passage most like ``quote``, to help fix a misquote."""
@@ -159,18 +197,27 @@ def verify_quotes(corpus: Corpus, sources: Path, diags: Diagnostics) -> int:
         except ReadRefused as exc:
             diags.error(where, "source-unreadable", f"source text `{thesis.source_file}`: {exc.message}", exc.hint)
             continue
+        hints = 0
         for _, evidence in thesis.evidence():
             checked += 1
             words = len(evidence.quote.split())
             if words > LONG_QUOTE_WORDS:
                 diags.warning(evidence.loc, "long-quote", f"quote of {words} words",
                               "keep quotes to a sentence or two; elide with `...`")
-            lines = source.find(evidence.quote)
-            if not lines:
-                line, passage = source.closest(evidence.quote)
-                shown = passage if len(passage) <= 240 else passage[:237] + "..."
-                diags.error(evidence.loc, "misquote", f"quote not found in {thesis.source_file}",
-                            f"closest passage, line {line}: \u201c{shown}\u201d")
+            lines, complete = source.search(evidence.quote)
+            if not complete and evidence.locator.line not in lines:
+                diags.warning(evidence.loc, "quote-unchecked",
+                              f"quote not verified: its words occur too often in {thesis.source_file}",
+                              "quote a longer, more distinctive passage")
+            elif not lines:
+                hints += 1
+                if hints <= MAX_HINTS:
+                    line, passage = source.closest(evidence.quote)
+                    shown = passage if len(passage) <= 240 else passage[:237] + "..."
+                    hint = f"closest passage, line {line}: \u201c{shown}\u201d"
+                else:  # each hint searches the whole text: a file of misquotes must not cost minutes
+                    hint = f"no closest passage shown after the first {MAX_HINTS} misquotes of this source"
+                diags.error(evidence.loc, "misquote", f"quote not found in {thesis.source_file}", hint)
             elif evidence.locator.line not in lines:
                 diags.warning(evidence.loc, "wrong-line",
                               f"quote starts at line {lines[0]} of {thesis.source_file}, "

@@ -188,3 +188,87 @@ def test_validate_never_prints_text_from_outside_the_sources_folder(corpus_dir, 
     result = CliRunner().invoke(cli, ["validate", str(corpus_dir), "--sources", str(corpus_dir.parent / "sources")])
     assert result.exit_code == 1 and "TOP-SECRET" not in result.output and "hunter2" not in result.output
     assert "alpha.yaml:" in result.output and "Traceback" not in result.output
+
+
+# --- bounded quote search (issue 15, item 3) -----------------------------------------------
+
+def _reference_find(source, quote):
+    """The search as it was: every start of the first part, then each next part greedily."""
+    from argmap.quotes import _ELISION, MAX_GAP
+
+    parts = [p for p in (fold(p) for p in _ELISION.split(quote)) if p]
+    if not parts:
+        return []
+    found, text = [], source.folded
+    start = text.find(parts[0])
+    while start >= 0:
+        end = start + len(parts[0])
+        for part in parts[1:]:
+            nxt = text.find(part, end)
+            if nxt < 0 or nxt - end > MAX_GAP:
+                break
+            end = nxt + len(part)
+        else:
+            found.append(source.line_at(start))
+        start = text.find(parts[0], start + 1)
+    return found
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="ab \n", min_size=0, max_size=30), min_size=1, max_size=40),
+       st.lists(st.text(alphabet="ab ", min_size=1, max_size=4), min_size=1, max_size=4),
+       st.integers(0, 20))
+def test_search_finds_what_the_plain_search_found(lines, parts, gap):
+    import argmap.quotes
+
+    source = SourceText("\n".join(lines))
+    quote = " ... ".join(parts)
+    old_gap = argmap.quotes.MAX_GAP
+    argmap.quotes.MAX_GAP = gap  # small gaps, so that the limit is exercised on small texts
+    try:
+        lines_found, complete = source.search(quote)
+        assert complete and lines_found == _reference_find(source, quote)
+    finally:
+        argmap.quotes.MAX_GAP = old_gap
+
+
+def test_elided_quote_search_tries_few_starts(monkeypatch):
+    # `e ... qqqzzzxx` against a text full of e's: before, every `e` was tried and each try
+    # scanned to the end of the text; now only the e's within reach of `qqqzzzxx` are.
+    text = "the peasants were never seen here before these decrees\n" * 20_000 + "qqqzzzxx\n"
+    source = SourceText(text)
+    chains = []
+    real = SourceText._chain
+    monkeypatch.setattr(SourceText, "_chain", lambda self, parts, start: chains.append(start) or real(self, parts, start))
+    lines, complete = source.search("e ... qqqzzzxx")
+    assert complete and lines and all(19_950 < line <= 20_000 for line in lines)  # the e's within reach
+    assert len(chains) <= 2001
+    assert source.search("e ... qqqzzzxy") == ([], True)
+
+
+def test_a_quote_too_common_to_search_is_a_warning_not_a_misquote(corpus_dir, monkeypatch):
+    import argmap.quotes
+
+    monkeypatch.setattr(argmap.quotes, "MAX_CANDIDATES", 2)
+    data = thesis()
+    data["claims"][0]["evidence"][0].update(quote="e ... n", locator={"line": 5})
+    write_yaml(corpus_dir / "alpha.yaml", data)
+    _, diags = verify(corpus_dir, corpus_dir.parent / "sources")
+    assert [(d.code, d.severity) for d in diags] == [("quote-unchecked", "warning")]
+
+
+def test_closest_passage_hints_are_capped_per_source(corpus_dir, monkeypatch):
+    import argmap.quotes
+
+    monkeypatch.setattr(argmap.quotes, "MAX_HINTS", 1)
+    data = thesis()
+    data["claims"][0]["evidence"][0]["quote"] = "Prices were too high."
+    data["claims"][1]["evidence"][0]["quote"] = "Everything could be bought."
+    write_yaml(corpus_dir / "alpha.yaml", data)
+    _, diags = verify(corpus_dir, corpus_dir.parent / "sources")
+    hints = [d.hint for d in diags if d.code == "misquote"]
+    assert len(hints) == 2 and hints[0].startswith("closest passage") and "after the first 1" in hints[1]
