@@ -64,10 +64,12 @@ def corpus_option(func):
 
 
 def _styled(diag) -> str:
+    from render.escape import terminal  # text from the user's files: no escape sequences reach the terminal
+
     colour = "red" if diag.is_error else "yellow"
-    head = f"{diag.file}:{diag.line}:{diag.col}: " + click.style(diag.severity, fg=colour, bold=True)
-    text = f"{head}: {diag.message}"
-    return f"{text}\n    {click.style(diag.hint, dim=True)}" if diag.hint else text
+    head = f"{terminal(diag.file)}:{diag.line}:{diag.col}: " + click.style(diag.severity, fg=colour, bold=True)
+    text = f"{head}: {terminal(diag.message)}"
+    return f"{text}\n    {click.style(terminal(diag.hint), dim=True)}" if diag.hint else text
 
 
 def _print_diagnostics(diagnostics, err=False) -> None:

@@ -51,3 +51,32 @@ def dot_quoted(text, limit: int = TOOLTIP_CHARS) -> str:
     """Free text as a complete double-quoted DOT string, for DOT written by hand."""
     body = cap(strip_controls(text), limit).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{body}"'
+
+
+# --- Markdown -----------------------------------------------------------------------
+
+_MD_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def md(text) -> str:
+    """Text for a Markdown line or table cell: raw HTML shown as text, ``|`` escaped, one line."""
+    text = strip_controls(" ".join(str(text).split()), keep_newlines=False)
+    return text.translate(_MD_HTML).replace("|", "\\|")
+
+
+# --- CSV ----------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading ``'``."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# --- terminals ----------------------------------------------------------------------
+
+def terminal(text) -> str:
+    """Text safe to print to a terminal: no escape sequences or other control characters."""
+    return strip_controls(text)

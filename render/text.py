@@ -11,6 +11,8 @@ import io
 
 import click
 
+from .escape import csv_cell, md
+
 MARK = {"shared": "=", "only_a": "+", "only_b": "+", "conflicts": "!"}
 STANCE_SHORT = {"asserts": "yes", "rejects": "REJECTS", "silent": "-"}
 
@@ -91,7 +93,7 @@ def diff_text(d: dict, colour: bool = False) -> str:
 
 
 def _md_escape(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return md(text)
 
 
 def diff_markdown(d: dict, heading: int = 1) -> str:
@@ -179,11 +181,11 @@ def compare_markdown(c: dict, heading: int = 1) -> str:
             "|---|---|---|---|---|"]
     for p in c["pairs"]:
         tau = "n/a" if p["ranking_agreement"] is None else f"{p['ranking_agreement']:+.2f}"
-        out.append(f"| {names[p['a']]} ~ {names[p['b']]} | {p['agreement']:.0%} | {tau} | {p['shared']} | "
+        out.append(f"| {_md_escape(names[p['a']])} ~ {_md_escape(names[p['b']])} | {p['agreement']:.0%} | {tau} | {p['shared']} | "
                    f"{p['conflicts']} |")
     out += ["", f"{h}# Consensus links", ""]
-    out += [f"- {l['from_label']} \u2192 {l['to_label']}: {', '.join(l['authors'])}" for l in c["consensus_links"]] \
-        or ["None."]
+    out += [f"- {_md_escape(l['from_label'])} \u2192 {_md_escape(l['to_label'])}: {', '.join(l['authors'])}"
+            for l in c["consensus_links"]] or ["None."]
     out += ["", f"{h}# Most contested", ""]
     for item in c["contested"]:
         name = item["label"] if item["kind"] == "factor" else f"{item['from_label']} \u2192 {item['to_label']}"
@@ -199,5 +201,6 @@ def matrix_csv(c: dict) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["factor", "label", "category", *c["ids"]])
     for row in c["matrix"]:
-        writer.writerow([row["factor"], row["label"], row["category"], *(_cell(row["cells"][i]) for i in c["ids"])])
+        cells = [row["factor"], row["label"], row["category"], *(_cell(row["cells"][i]) for i in c["ids"])]
+        writer.writerow([csv_cell(v) for v in cells])  # no cell a spreadsheet would run as a formula
     return buffer.getvalue()
