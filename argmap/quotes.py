@@ -19,6 +19,7 @@ MAX_GAP = 2000  # characters allowed between the parts of an elided quote
 MAX_SOURCE_BYTES = 16 * 1024 * 1024  # a long book is a few megabytes
 MAX_CANDIDATES = 20_000  # starts tried for one quote before its search gives up
 MAX_HINTS = 20  # misquotes per source text that get a closest-passage hint
+MIN_QUOTE_WORDS, MIN_QUOTE_CHARS = 3, 12  # shorter quotes match almost anywhere: they prove nothing
 LONG_QUOTE_WORDS = 80
 
 _TYPOGRAPHY = str.maketrans({
@@ -204,6 +205,12 @@ def verify_quotes(corpus: Corpus, sources: Path, diags: Diagnostics) -> int:
             if words > LONG_QUOTE_WORDS:
                 diags.warning(evidence.loc, "long-quote", f"quote of {words} words",
                               "keep quotes to a sentence or two; elide with `...`")
+            words_only = fold(_ELISION.sub(" ", evidence.quote))
+            if len(words_only.split()) < MIN_QUOTE_WORDS or len(words_only) < MIN_QUOTE_CHARS:
+                diags.warning(evidence.loc, "short-quote",
+                              f"quote too short to verify ({len(words_only)} characters)",
+                              f"quote at least {MIN_QUOTE_WORDS} words and {MIN_QUOTE_CHARS} characters of the source")
+                continue
             lines, complete = source.search(evidence.quote)
             if not complete and evidence.locator.line not in lines:
                 diags.warning(evidence.loc, "quote-unchecked",

@@ -147,6 +147,10 @@ class _Refused(Exception):
         self.loc, self.code, self.message, self.hint = loc, code, message, hint
 
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+              (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
 def _decode(data: bytes, path: str) -> str:
     if not data.strip():
         raise _Refused(Loc(path, 1, 1), "empty-file", "the file is empty",
@@ -155,6 +159,10 @@ def _decode(data: bytes, path: str) -> str:
         raise _Refused(Loc(path, 1, 1), "too-large",
                        f"the file is {len(data):,} bytes; argmap reads at most {MAX_BYTES:,}",
                        "split it, or check that it is the right file")
+    for bom, name in _WIDE_BOMS:  # before the NUL check: UTF-16/32 text is full of NUL bytes
+        if data.startswith(bom):
+            raise _Refused(Loc(path, 1, 1), "encoding", f"the file is {name} text; argmap reads UTF-8",
+                           "save the file as UTF-8")
     if b"\0" in data:
         offset = data.index(b"\0")
         line = data.count(b"\n", 0, offset) + 1

@@ -253,12 +253,13 @@ def test_elided_quote_search_tries_few_starts(monkeypatch):
 def test_a_quote_too_common_to_search_is_a_warning_not_a_misquote(corpus_dir, monkeypatch):
     import argmap.quotes
 
-    monkeypatch.setattr(argmap.quotes, "MAX_CANDIDATES", 2)
+    monkeypatch.setattr(argmap.quotes, "MAX_CANDIDATES", 1)
     data = thesis()
-    data["claims"][0]["evidence"][0].update(quote="e ... n", locator={"line": 5})
+    data["claims"][0]["evidence"][0].update(quote="was not ... of one man", locator={"line": 5})
     write_yaml(corpus_dir / "alpha.yaml", data)
     _, diags = verify(corpus_dir, corpus_dir.parent / "sources")
-    assert [(d.code, d.severity) for d in diags] == [("quote-unchecked", "warning")]
+    # With a budget of one try, no quote can be searched through: each is a warning, none a misquote.
+    assert diags and {(d.code, d.severity) for d in diags} == {("quote-unchecked", "warning")}
 
 
 def test_closest_passage_hints_are_capped_per_source(corpus_dir, monkeypatch):
