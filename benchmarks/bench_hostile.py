@@ -54,9 +54,9 @@ def empty_items(folder: Path) -> list[str]:
 
 
 def elided_quotes(folder: Path) -> list[str]:
-    """120 quotes `e ... qqqzzzxx` against a 600 KB source: quadratic elision search before."""
+    """120 quotes `e ... qqqzzzxNNN never seen` against a 600 KB source: quadratic elision search before."""
     data = copy.deepcopy(THESIS)
-    quotes = [{"quote": f"e ... qqqzzzx{i:03d}", "locator": {"line": 1}} for i in range(120)]
+    quotes = [{"quote": f"e ... qqqzzzx{i:03d} never seen", "locator": {"line": 1}} for i in range(120)]
     data["claims"][0]["evidence"] = quotes
     words = ("the peasants were never seen here before these decrees; " * 11_000)
     return _corpus(folder, _dump(data), SOURCE_TEXT + words)
