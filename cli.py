@@ -80,10 +80,12 @@ def _os_error(exc: OSError) -> str:
 
 
 def _styled(diag) -> str:
+    from render.escape import terminal  # text from the user's files: no escape sequences reach the terminal
+
     colour = "red" if diag.is_error else "yellow"
-    head = f"{diag.file}:{diag.line}:{diag.col}: " + click.style(diag.severity, fg=colour, bold=True)
-    text = f"{head}: {diag.message}"
-    return f"{text}\n    {click.style(diag.hint, dim=True)}" if diag.hint else text
+    head = f"{terminal(diag.file)}:{diag.line}:{diag.col}: " + click.style(diag.severity, fg=colour, bold=True)
+    text = f"{head}: {terminal(diag.message)}"
+    return f"{text}\n    {click.style(terminal(diag.hint), dim=True)}" if diag.hint else text
 
 
 def _print_diagnostics(diagnostics, err=False) -> None:
@@ -423,14 +425,15 @@ def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
     """
     from argmap.coverage import coverage as thesis_coverage
     from argmap.loader import load_thesis
-    from argmap.quotes import SourceError, open_source
+    from argmap.quotes import SourcePathError, open_source
 
     corpus = load_thesis(thesis_id, corpus_dir)
     (thesis,) = _theses(corpus, [thesis_id])
     try:
         source = open_source(sources, thesis.source_file)
-    except SourceError as exc:
-        raise click.UsageError(f"{thesis.path}: {exc}") from None
+    except SourcePathError as exc:
+        where = thesis.locs.get("source.file") or thesis.locs.get("source", thesis.loc)
+        raise click.UsageError(f"{where}: `source.file` {exc}") from None
     result = thesis_coverage(thesis, source)
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "json", "html"):

@@ -69,8 +69,32 @@ class Diagnostic:
         }
 
 
+MAX_PER_FILE = 200  # diagnostics kept per file; the rest are counted in one more
+
+
 class Diagnostics(list):
-    """A list of :class:`Diagnostic` with helpers to add located problems."""
+    """A list of :class:`Diagnostic` with helpers to add located problems.
+
+    At most :data:`MAX_PER_FILE` diagnostics are kept for one file: a file of 690,000 bad
+    list items must not cost gigabytes and minutes to report. The rest are counted, and
+    :meth:`sorted` ends that file's list with one ``too-many-problems`` diagnostic saying
+    how many more there were (an error when any of them was).
+    """
+
+    def append(self, diagnostic: Diagnostic) -> None:
+        counts = self.__dict__.setdefault("_per_file", {})
+        seen = counts.get(diagnostic.file, 0)
+        counts[diagnostic.file] = seen + 1
+        if seen < MAX_PER_FILE:
+            super().append(diagnostic)
+            return
+        dropped = self.__dict__.setdefault("_dropped", {})
+        first, errors, n = dropped.get(diagnostic.file, (diagnostic, False, 0))
+        dropped[diagnostic.file] = (first, errors or diagnostic.is_error, n + 1)
+
+    def extend(self, diagnostics) -> None:
+        for d in diagnostics:
+            self.append(d)
 
     def error(self, loc: Loc, code: str, message: str, hint: str = "") -> None:
         self.append(Diagnostic(loc.file, loc.line, loc.col, ERROR, code, message, hint))
@@ -78,17 +102,37 @@ class Diagnostics(list):
     def warning(self, loc: Loc, code: str, message: str, hint: str = "") -> None:
         self.append(Diagnostic(loc.file, loc.line, loc.col, WARNING, code, message, hint))
 
+    def _overflow(self) -> list[Diagnostic]:
+        """One diagnostic per file that had more than MAX_PER_FILE, at its first dropped one."""
+        out = []
+        for file, (first, errors, n) in self.__dict__.get("_dropped", {}).items():
+            out.append(Diagnostic(file, first.line, first.col, ERROR if errors else WARNING, "too-many-problems",
+                                  f"and {n:,} more problem{'' if n == 1 else 's'} in this file "
+                                  f"(only the first {MAX_PER_FILE} are shown)",
+                                  "fix these first, then validate again"))
+        return out
+
     @property
     def errors(self) -> list[Diagnostic]:
-        return [d for d in self if d.is_error]
+        return [d for d in (*self, *self._overflow()) if d.is_error]
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self if not d.is_error]
+        return [d for d in (*self, *self._overflow()) if not d.is_error]
 
     def sorted(self) -> list[Diagnostic]:
-        """Unique diagnostics in a stable order (see :meth:`Diagnostic.sort_key`)."""
-        return sorted(set(self), key=Diagnostic.sort_key)
+        """Unique diagnostics in a stable order (see :meth:`Diagnostic.sort_key`), each file's
+        list ending with its ``too-many-problems`` diagnostic when some were dropped."""
+        kept = sorted(set(self), key=Diagnostic.sort_key)
+        overflow = {d.file: d for d in self._overflow()}
+        if not overflow:
+            return kept
+        out = []
+        for i, d in enumerate(kept):
+            out.append(d)
+            if d.file in overflow and (i + 1 == len(kept) or kept[i + 1].file != d.file):
+                out.append(overflow.pop(d.file))
+        return out + sorted(overflow.values(), key=Diagnostic.sort_key)
 
 
 class ArgmapError(Exception):

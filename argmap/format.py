@@ -341,11 +341,11 @@ def _check_field(value, spec: Field, name: str, loc: Loc, diags: Diagnostics):
     if not value.strip():
         diags.error(loc, "empty", f"`{name}` is empty", f"give a value ({spec.doc})")
         return False, None
-    if kind == "id" and not _ID_RE.match(value):
+    if kind == "id" and not _ID_RE.fullmatch(value):  # `$` alone would accept a final newline
         diags.error(loc, "bad-id", f"`{value}` is not a valid identifier",
                     "use lower case letters, digits and `_`, starting with a letter")
         return False, None
-    if kind == "colour" and not _COLOUR_RE.match(value):
+    if kind == "colour" and not _COLOUR_RE.fullmatch(value):
         diags.error(loc, "bad-colour", f"`{value}` is not a colour", "write it as #RRGGBB, e.g. #77AADD")
         return False, None
     if kind == "choice" and value not in spec.choices:

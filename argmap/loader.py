@@ -15,7 +15,8 @@ from .diagnostics import ArgmapError, Diagnostics, Loc
 from .format import DEFAULT_ANSWERS, TAXONOMY, THESIS, V1_MESSAGE, check_record
 from .model import (Category, Claim, Corpus, Evidence, Factor, Link, Locator, Position, Question, Rejection,
                     Taxonomy, Thesis)
-from .yamlread import YMap, read_yaml
+from .safeio import ReadRefused, read_limited
+from .yamlread import MAX_BYTES, YMap, read_yaml
 
 TAXONOMY_FILE = "factors.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -43,15 +44,21 @@ def read_document(path: Path, diags: Diagnostics):
     """Read one YAML file into located plain data, or None when it cannot be read at all."""
     shown = display_path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        diags.error(Loc(shown, 0, 0), "unreadable", f"cannot read the file: {exc.strerror}")
+        # Never more than MAX_BYTES + 1 bytes, and nothing from a FIFO, device or folder:
+        # `argmap validate /dev/zero` or a named pipe must be refused, not read or waited on.
+        data = read_limited(path, MAX_BYTES)
+    except ReadRefused as exc:
+        diags.error(Loc(shown, 1, 1), exc.code, exc.message, exc.hint)
         return None
     try:
-        return read_yaml(data, shown, diags)
+        document = read_yaml(data, shown, diags)
     except ArgmapError as exc:
         diags.extend(exc.diagnostics)
         return None
+    if document is None:  # `null`, `~`: a file that says nothing must not pass as valid
+        diags.error(Loc(shown, 1, 1), "empty-file", "the file holds no data (only `null`)",
+                    "start from `argmap new ID`, or remove the file")
+    return document
 
 
 def is_taxonomy(document) -> bool:
@@ -80,11 +87,14 @@ def _evidence(items) -> list[Evidence]:
 
 def build_thesis(clean: dict, path: str) -> Thesis:
     source = clean.get("source") or {}
+    locs = dict(clean["_locs"])
+    if "file" in source.get("_locs", {}):  # where `source.file` stands, for quote verification
+        locs["source.file"] = source["_locs"]["file"]
     thesis = Thesis(
         id=clean.get("id", ""), author=clean.get("author", ""), work=clean.get("work", ""),
         source_file=source.get("file", ""), citation=source.get("citation", ""),
         scope=clean.get("scope", ""), explains=clean.get("explains", ""), thesis=clean.get("thesis", ""),
-        year=clean.get("year"), notes=clean.get("notes"), path=path, loc=clean["_loc"], locs=clean["_locs"],
+        year=clean.get("year"), notes=clean.get("notes"), path=path, loc=clean["_loc"], locs=locs,
     )
     for c in clean.get("claims", []):
         if {"id", "text", "factor", "role"} <= c.keys():

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .diagnostics import Diagnostics
 from .model import Corpus
+from .safeio import ReadRefused, read_limited
 
 MAX_GAP = 2000  # characters allowed between the parts of an elided quote
+MAX_SOURCE_BYTES = 16 * 1024 * 1024  # a long book is a few megabytes
+MAX_CANDIDATES = 20_000  # starts tried for one quote before its search gives up
+MAX_HINTS = 20  # misquotes per source text that get a closest-passage hint
+MIN_QUOTE_WORDS, MIN_QUOTE_CHARS = 3, 12  # shorter quotes match almost anywhere: they prove nothing
 LONG_QUOTE_WORDS = 80
 
 _TYPOGRAPHY = str.maketrans({
@@ -64,33 +69,76 @@ class SourceText:
 
     @classmethod
     def from_file(cls, path: Path) -> "SourceText":
-        return cls(path.read_text(encoding="utf-8", errors="replace"))
+        """Read a source text, at most :data:`MAX_SOURCE_BYTES`; raises :class:`ReadRefused`."""
+        return cls(read_limited(path, MAX_SOURCE_BYTES).decode("utf-8", errors="replace"))
 
     def line_at(self, offset: int) -> int:
         return self._lines[bisect.bisect_right(self._starts, offset) - 1]
 
     def find(self, quote: str) -> list[int]:
         """The lines where ``quote`` starts, every occurrence; empty when it is not there."""
-        return [self.line_at(start) for start, _ in self.find_spans(quote)]
+        return self.search(quote)[0]
+
+    def search(self, quote: str, max_candidates: int | None = None) -> tuple[list[int], bool]:
+        """The lines where ``quote`` starts, and whether the search was complete (see :meth:`search_spans`)."""
+        spans, complete = self.search_spans(quote, max_candidates)
+        return [self.line_at(start) for start, _ in spans], complete
 
     def find_spans(self, quote: str) -> list[tuple[int, int]]:
         """Every occurrence of ``quote`` as ``(start, end)`` offsets into :attr:`display`."""
+        return self.search_spans(quote)[0]
+
+    def search_spans(self, quote: str, max_candidates: int | None = None) -> tuple[list[tuple[int, int]], bool]:
+        """Where ``quote`` stands, as ``(start, end)`` offsets, and whether the search was complete.
+
+        A match is a start of the first part from which each next part is found at its
+        first occurrence after the previous one, at most :data:`MAX_GAP` characters on.
+        Rather than trying every occurrence of the first part (quadratic for a quote like
+        ``e ... qqqzzz``), the search anchors on the longest part: a quote with a part
+        that is not in the text fails at once, and only starts of the first part close
+        enough before an occurrence of the anchor are tried. The work is bounded: after
+        ``max_candidates`` anchors and starts tried the search stops and says it is incomplete.
+        """
         parts = [p for p in (fold(p) for p in _ELISION.split(quote)) if p]
         if not parts:
-            return []
-        found = []
-        start = self.folded.find(parts[0])
-        while start >= 0:
-            end = start + len(parts[0])
-            for part in parts[1:]:
-                nxt = self.folded.find(part, end)
-                if nxt < 0 or nxt - end > MAX_GAP:
-                    break
-                end = nxt + len(part)
-            else:
-                found.append((start, end))
-            start = self.folded.find(parts[0], start + 1)
-        return found
+            return [], True
+        max_candidates = MAX_CANDIDATES if max_candidates is None else max_candidates
+        text = self.folded
+        if any(part not in text for part in parts):
+            return [], True
+        anchor = max(range(len(parts)), key=lambda i: len(parts[i]))
+        # A match starting at s reaches the anchor's occurrence q with q - s at most this.
+        reach = sum(len(p) for p in parts[:anchor]) + anchor * MAX_GAP
+        first, n_first = parts[0], len(parts[0])
+        spans: list[tuple[int, int]] = []
+        tried = 0
+        scanned = 0  # starts of the first part before this index have been tried
+        q = text.find(parts[anchor])
+        while q >= 0:
+            tried += 1
+            start = text.find(first, max(q - reach, scanned), q + n_first)
+            while start >= 0:
+                tried += 1
+                if tried > max_candidates:
+                    return sorted(spans), False
+                end = self._chain(parts, start)
+                if end >= 0:
+                    spans.append((start, end))
+                start = text.find(first, start + 1, q + n_first)
+            scanned = max(scanned, q + 1)
+            q = text.find(parts[anchor], q + 1)
+        return sorted(spans), True
+
+    def _chain(self, parts: list[str], start: int) -> int:
+        """Where the match from ``start`` ends if each next part follows within MAX_GAP, else -1."""
+        text = self.folded
+        end = start + len(parts[0])
+        for part in parts[1:]:
+            nxt = text.find(part, end, end + MAX_GAP + len(part))
+            if nxt < 0:
+                return -1
+            end = nxt + len(part)
+        return end
 
     def paragraphs(self) -> list[tuple[int, int, int]]:
         """Each non-blank source line as ``(line, start, end)`` offsets into :attr:`display`."""
@@ -113,55 +161,107 @@ class SourceText:
         return self.line_at(start), text[start:end].strip()
 
 
-class SourceError(ValueError):
-    """A source text that cannot be used; the message says why and what to do."""
+class SourcePathError(ValueError):
+    """``source.file`` does not name a file inside the sources folder."""
 
 
-def open_source(folder: Path, name: str) -> SourceText:
-    """The source text ``name`` from ``folder``, refusing anything outside it."""
-    folder = Path(folder)
-    candidate = Path(name)
-    if candidate.is_absolute() or ".." in candidate.parts:
-        raise SourceError(f"source file `{name}` must be a plain name inside {folder}")
-    path = folder / candidate
+def source_path(sources: Path, name: str) -> Path:
+    """The file ``name`` inside the folder ``sources``, resolved.
+
+    ``name`` must be a plain relative path (folders separated by ``/``, no ``..``, not
+    absolute, no drive) that stays inside ``sources`` once symbolic links are resolved, so
+    that a thesis can never make argmap read, or print from, a file outside that folder.
+    Raises :class:`SourcePathError` saying what is wrong.
+    """
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise SourcePathError("holds a control character")
+    if "\\" in name:
+        raise SourcePathError("holds a backslash; separate folders with `/`")
+    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).drive or name.startswith("~"):
+        raise SourcePathError("is not a relative path")
+    if ".." in PurePosixPath(name).parts:
+        raise SourcePathError("climbs out of the folder with `..`")
     try:
-        inside = path.resolve().is_relative_to(folder.resolve())
-    except OSError:
-        inside = False
-    if not inside:
-        raise SourceError(f"source file `{name}` leads outside {folder}")
-    if not path.is_file():
-        raise SourceError(f"source text `{name}` is not in {folder}; check `source.file` or --sources")
-    return SourceText.from_file(path)
+        root = Path(sources).resolve()
+        target = (root / name).resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise SourcePathError("cannot be resolved (a loop of symbolic links?)") from None
+    if target != root and root not in target.parents:
+        raise SourcePathError("leads outside the sources folder (through a symbolic link)")
+    return target
+
+
+def open_source(sources: Path, name: str) -> SourceText:
+    """The source text ``name`` from the folder ``sources``, refusing anything outside it.
+
+    Raises :class:`SourcePathError` when ``name`` leads elsewhere, is missing or cannot be read.
+    """
+    path = source_path(sources, name)
+    if not path.exists():
+        raise SourcePathError(f"is not in {sources}; check `source.file` or --sources")
+    try:
+        return SourceText.from_file(path)
+    except ReadRefused as exc:
+        raise SourcePathError(f"cannot be read: {exc.message}") from None
 
 
 def verify_quotes(corpus: Corpus, sources: Path, diags: Diagnostics) -> int:
     """Check every quote of every thesis against ``sources``/``source.file``; return how many were checked."""
     checked = 0
     for thesis in corpus.theses.values():
-        where = thesis.locs.get("source", thesis.loc)
-        path = Path(sources) / thesis.source_file
         if not thesis.source_file:
             continue
-        if not path.is_file():
+        where = thesis.locs.get("source.file") or thesis.locs.get("source", thesis.loc)
+        try:
+            path = source_path(sources, thesis.source_file)
+        except SourcePathError as exc:
+            diags.error(where, "source-path", f"`source.file` {exc}",
+                        f"give the file name relative to the --sources folder, e.g. `{_plain_name(thesis.source_file)}`")
+            continue
+        if not path.exists():
             diags.error(where, "source-missing", f"source text `{thesis.source_file}` is not in {sources}",
                         "check `source.file`, or point --sources at the folder that holds the text")
             continue
-        source = SourceText.from_file(path)
+        try:
+            source = SourceText.from_file(path)
+        except ReadRefused as exc:
+            diags.error(where, "source-unreadable", f"source text `{thesis.source_file}`: {exc.message}", exc.hint)
+            continue
+        hints = 0
         for _, evidence in thesis.evidence():
             checked += 1
             words = len(evidence.quote.split())
             if words > LONG_QUOTE_WORDS:
                 diags.warning(evidence.loc, "long-quote", f"quote of {words} words",
                               "keep quotes to a sentence or two; elide with `...`")
-            lines = source.find(evidence.quote)
-            if not lines:
-                line, passage = source.closest(evidence.quote)
-                shown = passage if len(passage) <= 240 else passage[:237] + "..."
-                diags.error(evidence.loc, "misquote", f"quote not found in {thesis.source_file}",
-                            f"closest passage, line {line}: \u201c{shown}\u201d")
+            words_only = fold(_ELISION.sub(" ", evidence.quote))
+            if len(words_only.split()) < MIN_QUOTE_WORDS or len(words_only) < MIN_QUOTE_CHARS:
+                diags.warning(evidence.loc, "short-quote",
+                              f"quote too short to verify ({len(words_only)} characters)",
+                              f"quote at least {MIN_QUOTE_WORDS} words and {MIN_QUOTE_CHARS} characters of the source")
+                continue
+            lines, complete = source.search(evidence.quote)
+            if not complete and evidence.locator.line not in lines:
+                diags.warning(evidence.loc, "quote-unchecked",
+                              f"quote not verified: its words occur too often in {thesis.source_file}",
+                              "quote a longer, more distinctive passage")
+            elif not lines:
+                hints += 1
+                if hints <= MAX_HINTS:
+                    line, passage = source.closest(evidence.quote)
+                    shown = passage if len(passage) <= 240 else passage[:237] + "..."
+                    hint = f"closest passage, line {line}: \u201c{shown}\u201d"
+                else:  # each hint searches the whole text: a file of misquotes must not cost minutes
+                    hint = f"no closest passage shown after the first {MAX_HINTS} misquotes of this source"
+                diags.error(evidence.loc, "misquote", f"quote not found in {thesis.source_file}", hint)
             elif evidence.locator.line not in lines:
                 diags.warning(evidence.loc, "wrong-line",
                               f"quote starts at line {lines[0]} of {thesis.source_file}, "
                               f"not line {evidence.locator.line}", f"set `line: {lines[0]}`")
     return checked
+
+
+def _plain_name(name: str) -> str:
+    """The last part of a path, as an example of what ``source.file`` should look like."""
+    last = PureWindowsPath(name).name or "source.txt"
+    return "".join(c for c in last if c.isprintable()) or "source.txt"

@@ -87,17 +87,56 @@ def _scalar(event, path: str):
     elif tag not in _CORE_TAGS:
         raise _Refused(_loc(path, event.start_mark), "tag", f"the tag `{tag}` is not allowed",
                        "argmap files hold plain data only: remove the tag")
+    if tag == "tag:yaml.org,2002:int" or tag == "tag:yaml.org,2002:float":
+        _check_number(event, tag, path)
     node = yaml.ScalarNode(tag, event.value)
-    if tag == "tag:yaml.org,2002:null":
-        return None
-    if tag == "tag:yaml.org,2002:bool":
-        return _CONSTRUCTOR.construct_yaml_bool(node)
-    if tag == "tag:yaml.org,2002:int":
-        return _CONSTRUCTOR.construct_yaml_int(node)
-    if tag == "tag:yaml.org,2002:float":
-        return _CONSTRUCTOR.construct_yaml_float(node)
+    try:
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            return _CONSTRUCTOR.construct_yaml_bool(node)
+        if tag == "tag:yaml.org,2002:int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if tag == "tag:yaml.org,2002:float":
+            return _CONSTRUCTOR.construct_yaml_float(node)
+    except (ValueError, KeyError, TypeError):  # `!!int abc`, `!!bool maybe`, `!!float x`
+        kind = tag.rsplit(":", 1)[-1]
+        raise _Refused(_loc(path, event.start_mark), "bad-value",
+                       f"`{_shown(event.value)}` is not a valid {kind}",
+                       f"write a plain {kind}, or remove the `!!{kind}` tag") from None
     # Timestamps and everything else stay text: a date is data to show, not to compute with.
     return event.value
+
+
+MAX_DIGITS = 20  # more than any line number, year or page needs
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    value = "".join(c if c.isprintable() else "?" for c in value[: limit + 1])
+    return value if len(value) <= limit else value[: limit - 3] + "..."
+
+
+def _check_number(event, tag: str, path: str) -> None:
+    """Refuse numbers whose conversion is costly and never meant: base 60, or too many digits.
+
+    YAML 1.1 reads ``59:59:59`` as a base-60 integer and builds it digit by digit, which is
+    quadratic on a long value; a long run of digits makes a huge integer for no purpose.
+    """
+    value = event.value
+    if ":" in value:
+        raise _Refused(_loc(path, event.start_mark), "bad-number",
+                       f"`{_shown(value)}` is a YAML 1.1 base-60 (sexagesimal) number",
+                       "argmap takes plain numbers; quote it if it is text")
+    if tag.endswith(":int"):
+        digits = sum(c.isalnum() for c in value.lstrip("+-").removeprefix("0x").removeprefix("0b").removeprefix("0o"))
+        if digits > MAX_DIGITS:
+            raise _Refused(_loc(path, event.start_mark), "bad-number",
+                           f"a number of {digits:,} digits; argmap takes at most {MAX_DIGITS}",
+                           "check this value; quote it if it is text")
+    elif len(value) > 100:
+        raise _Refused(_loc(path, event.start_mark), "bad-number",
+                       f"a number written with {len(value):,} characters; argmap takes at most 100",
+                       "check this value; quote it if it is text")
 
 
 _DUPLICATE = object()  # marks the value of a duplicate key, which is read and dropped
@@ -108,6 +147,10 @@ class _Refused(Exception):
         self.loc, self.code, self.message, self.hint = loc, code, message, hint
 
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+              (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
 def _decode(data: bytes, path: str) -> str:
     if not data.strip():
         raise _Refused(Loc(path, 1, 1), "empty-file", "the file is empty",
@@ -116,6 +159,10 @@ def _decode(data: bytes, path: str) -> str:
         raise _Refused(Loc(path, 1, 1), "too-large",
                        f"the file is {len(data):,} bytes; argmap reads at most {MAX_BYTES:,}",
                        "split it, or check that it is the right file")
+    for bom, name in _WIDE_BOMS:  # before the NUL check: UTF-16/32 text is full of NUL bytes
+        if data.startswith(bom):
+            raise _Refused(Loc(path, 1, 1), "encoding", f"the file is {name} text; argmap reads UTF-8",
+                           "save the file as UTF-8")
     if b"\0" in data:
         offset = data.index(b"\0")
         line = data.count(b"\n", 0, offset) + 1
@@ -157,8 +204,15 @@ def read_yaml(data: bytes, path: str, diags: Diagnostics) -> YMap | YList | obje
         loc = _loc(path, mark) if mark else Loc(path, 1, 1)
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
         diags = Diagnostics()
-        diags.error(loc, "yaml-syntax", f"YAML syntax error: {problem}",
-                    "check indentation, colons and quotes around this place")
+        if "nesting depth" in problem or "max depth" in problem:
+            # libyaml 0.2.6+ (as bundled with PyYAML 6.0.3+) looks ahead in flow
+            # collections and refuses nesting over 1000 levels before the event stream
+            # reaches the depth check in _build: the same problem, so the same diagnostic.
+            diags.error(loc, "too-deep", f"the data is nested more than {MAX_DEPTH} levels deep",
+                        "argmap files are shallow; check the indentation here")
+        else:
+            diags.error(loc, "yaml-syntax", f"YAML syntax error: {problem}",
+                        "check indentation, colons and quotes around this place")
         raise ArgmapError(diags) from None
     except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
         diags = Diagnostics()

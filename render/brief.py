@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+from .escape import strip_controls
 from .text import locator_text
 
 
@@ -139,11 +140,12 @@ def motion_blocks(m: dict) -> list:
 # --- writers ------------------------------------------------------------------------------
 
 # Only what would change the meaning of running text: emphasis, code and HTML.
-_MD_SPECIAL = re.compile(r"([\\`*<])")
+_MD_SPECIAL = re.compile(r"([\\`*<>|&])")
 
 
 def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Markdown-escaped text: raw HTML, entities and table pipes stay literal characters."""
+    return _MD_SPECIAL.sub(r"\\\1", strip_controls(text))
 
 
 def to_markdown(blocks: list) -> str:

@@ -13,7 +13,7 @@ import click
 
 from argmap.coverage import Coverage
 
-from .escape import terminal_safe
+from .escape import terminal as terminal_safe
 
 BAR = 10  # characters of the per-paragraph bar in the terminal
 

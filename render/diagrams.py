@@ -24,6 +24,8 @@ import graphviz
 from argmap.format import RELATION_LABELS, ROLE_LABELS
 from argmap.graphs import CLAIM, REJECTED
 
+from .escape import cap, dot_text, strip_controls
+
 FONT = "Helvetica"
 INK = "#222222"
 NEGATIVE = "#CC3311"  # Tol vibrant red: undermines, prevents, rejected, conflicts
@@ -68,7 +70,38 @@ RELATION_GLYPH = {
 
 
 def esc(text) -> str:
-    return html.escape(str(text), quote=True)
+    """Text for an HTML-like Graphviz label: markup escaped, control characters dropped."""
+    return html.escape(strip_controls(text, keep_newlines=False), quote=True)
+
+
+class Html(str):
+    """An HTML-like label argmap built itself, every piece of user text in it escaped."""
+
+
+class SafeDigraph(graphviz.Digraph):
+    """A Digraph that treats every attribute value as literal text unless it is :class:`Html`.
+
+    Free text (tooltips, plain labels) goes through :func:`render.escape.dot_text`: it can
+    neither become an HTML-like label nor end in a backslash that breaks the DOT, so the
+    output carries no attribute, URL or markup argmap did not set. Node names are ids,
+    which the format restricts to ``[a-z][a-z0-9_]*``.
+    """
+
+    @staticmethod
+    def _safe(attrs):
+        return {k: v if isinstance(v, Html) or not isinstance(v, str) else dot_text(v) for k, v in attrs.items()}
+
+    def node(self, name, label=None, _attributes=None, **attrs):
+        label = label if label is None or isinstance(label, Html) else dot_text(label)
+        super().node(name, label, _attributes=_attributes and self._safe(_attributes), **self._safe(attrs))
+
+    def edge(self, tail_name, head_name, label=None, _attributes=None, **attrs):
+        label = label if label is None or isinstance(label, Html) else dot_text(label)
+        super().edge(tail_name, head_name, label,
+                     _attributes=_attributes and self._safe(_attributes), **self._safe(attrs))
+
+    def attr(self, kw=None, _attributes=None, **attrs):
+        super().attr(kw, _attributes=_attributes and self._safe(_attributes), **self._safe(attrs))
 
 
 def wrap(text: str, width: int = 28, max_lines: int = 4) -> list[str]:
@@ -108,11 +141,11 @@ def _label(title: str, body_lines: list[str], footer: str, title_colour: str = I
         rows.append(f'<TR><TD><FONT POINT-SIZE="10">{body}</FONT></TD></TR>')
     if footer:
         rows.append(f'<TR><TD><FONT POINT-SIZE="9" COLOR="#333333">{footer}</FONT></TD></TR>')
-    return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
+    return Html('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>")
 
 
 def _new_graph(name: str, rankdir: str = "TB") -> graphviz.Digraph:
-    g = graphviz.Digraph(name)
+    g = SafeDigraph(name)
     g.attr(rankdir=rankdir, fontname=FONT, nodesep="0.22", ranksep="0.32", newrank="true",
            bgcolor="white", pad="0.2", labeljust="l", labelloc="t", outputorder="edgesfirst")
     g.attr("node", shape="box", style="rounded,filled", fontname=FONT, color=INK, margin="0.12,0.06")
@@ -123,11 +156,12 @@ def _new_graph(name: str, rankdir: str = "TB") -> graphviz.Digraph:
 def _legend(title: str, subtitle: str, categories, roles=(), relations=(), extra_rows=()) -> str:
     """A title and legend, as the HTML label of the whole graph."""
     cats = "".join(
-        f'<TD BGCOLOR="{c.colour}" BORDER="1" COLOR="#999999"><FONT POINT-SIZE="10">{esc(c.label)}</FONT></TD>'
+        f'<TD BGCOLOR="{c.colour}" BORDER="1" COLOR="#999999"><FONT POINT-SIZE="10">{esc(cap(c.label, 60))}</FONT></TD>'
         for c in categories)
-    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>{esc(title)}</B></FONT></TD></TR>']
+    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>{esc(cap(title, 160))}</B></FONT></TD></TR>']
     if subtitle:
-        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="#444444">{esc(subtitle)}</FONT></TD></TR>')
+        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="#444444">{esc(cap(subtitle, 400))}</FONT>'
+                    '</TD></TR>')
     if cats:
         rows.append('<TR><TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR>'
                     f'<TD><FONT POINT-SIZE="10">Fill: category</FONT></TD>{cats}</TR></TABLE></TD></TR>')
@@ -140,7 +174,7 @@ def _legend(title: str, subtitle: str, categories, roles=(), relations=(), extra
             rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10">{joined}</FONT></TD></TR>')
     for row in extra_rows:
         rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10">{row}</FONT></TD></TR>')
-    return '<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
+    return Html('<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">' + "".join(rows) + "</TABLE>>")
 
 
 def _ordered_categories(taxonomy, category_ids):
@@ -188,7 +222,7 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "LR") -> graphviz.Digraph
     rejected = [(n, d) for n, d in sorted(graph.nodes(data=True)) if d["kind"] == REJECTED]
     if rejected:
         with g.subgraph(name="cluster_rejected") as c:
-            c.attr(label=f"<<B>Views {esc(thesis.author)} rejects</B>>", style="dashed", color=NEGATIVE,
+            c.attr(label=Html(f"<<B>Views {esc(cap(thesis.author, 80))} rejects</B>>"), style="dashed", color=NEGATIVE,
                    fontcolor=NEGATIVE, fontname=FONT, fontsize="12", margin="12")
             asserted = {claim.factor for claim in thesis.claims}
             for node, data in rejected:
@@ -318,8 +352,9 @@ def diff_map(d, taxonomy, outcome: str, rankdir: str = "LR") -> graphviz.Digraph
 
 def _diff_node(g, f, item, group, conflict, a, b, taxonomy):
     category = taxonomy.categories.get(item["category"])
-    words = (f"{esc(_short(a['author']))}: {esc(_side_word(item['a']))} \u00b7 "
-             f"{esc(_short(b['author']))}: {esc(_side_word(item['b']))}")
+    plain = (f"{_short(a['author'])}: {_side_word(item['a'])} \u00b7 "
+             f"{_short(b['author'])}: {_side_word(item['b'])}")
+    words = esc(plain)
     # Tags are dark text: coloured text on a coloured fill would be hard to read.
     if conflict:
         tag = "<B>\u2717 CONFLICT</B>"
@@ -328,12 +363,12 @@ def _diff_node(g, f, item, group, conflict, a, b, taxonomy):
         tag = f"<B>{esc(item['agreement_label'].upper())}</B>"
         attrs = {"color": INK, "penwidth": "2.5"}
     elif group == "only_a":
-        tag = f"<B>ONLY {esc(_short(a['author'])).upper()}</B>"
+        tag = f"<B>ONLY {esc(_short(a['author']).upper())}</B>"
         attrs = {"color": SIDE_A, "penwidth": "3"}
     else:
-        tag = f"<B>ONLY {esc(_short(b['author'])).upper()}</B>"
+        tag = f"<B>ONLY {esc(_short(b['author']).upper())}</B>"
         attrs = {"color": SIDE_B, "penwidth": "3", "style": "rounded,filled,dashed"}
-    tooltip = conflict["summary"] if conflict else f"{item['label']}: {words}"
+    tooltip = conflict["summary"] if conflict else f"{item['label']}: {plain}"
     g.node(f, _label(item["label"], [], f"{tag}<BR/>{words}"), fillcolor=category.colour if category else "#FFFFFF",
            tooltip=tooltip, id=f"node-{f}", **{"style": "rounded,filled", **attrs})
 
@@ -401,10 +436,10 @@ def _factor_label(taxonomy, f: str) -> str:
 
 def matrix_figure(c: dict, taxonomy) -> graphviz.Digraph:
     """The factor x author matrix as a table figure."""
-    g = graphviz.Digraph("matrix")
+    g = SafeDigraph("matrix")
     g.attr(fontname=FONT, bgcolor="white", pad="0.2")
     names = {a["id"]: a["author"] for a in c.authors}
-    head = "".join(f'<TD BGCOLOR="#EEEEEE"><B>{esc(names[i])}</B></TD>' for i in c.ids)
+    head = "".join(f'<TD BGCOLOR="#EEEEEE"><B>{esc(cap(names[i], 60))}</B></TD>' for i in c.ids)
     rows = [f'<TR><TD BGCOLOR="#EEEEEE" ALIGN="LEFT"><B>Factor</B></TD>{head}</TR>']
     for r in c.matrix:
         fac = taxonomy.factors.get(r["factor"])
@@ -421,11 +456,12 @@ def matrix_figure(c: dict, taxonomy) -> graphviz.Digraph:
                 cells.append(f'<TD BGCOLOR="#FFFFFF"><FONT COLOR="{NEGATIVE}"><B>\u2717 rejects</B></FONT></TD>')
             else:
                 cells.append('<TD BGCOLOR="#FFFFFF"><FONT COLOR="#999999">silent</FONT></TD>')
-        rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{colour}">{esc(r["label"])}</TD>{"".join(cells)}</TR>')
-    table = ('<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5" COLOR="#BBBBBB">'
+        rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{colour}">{esc(cap(r["label"], 80))}</TD>{"".join(cells)}</TR>')
+    table = Html('<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5" COLOR="#BBBBBB">'
              + "".join(rows) + "</TABLE>>")
     g.node("matrix", table, shape="plain", fontname=FONT, fontsize="11")
-    g.attr(label="<<B>Who says what: factor \u00d7 author</B><BR/><FONT POINT-SIZE=\"10\">role where the author "
-                 "asserts the factor; \u2717 rejects (or rejects a reading); silent where the text does not discuss it</FONT>>",
+    g.attr(label=Html("<<B>Who says what: factor \u00d7 author</B><BR/><FONT POINT-SIZE=\"10\">role where the author "
+                      "asserts the factor; \u2717 rejects (or rejects a reading); silent where the text does not "
+                      "discuss it</FONT>>"),
            labelloc="t", fontsize="16")
     return g

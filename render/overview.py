@@ -17,6 +17,7 @@ from . import diagrams, engine
 from argmap.format import ROLE_LABELS
 
 from .diagrams import FONT, INK, MUTED, NEGATIVE, ROLE_STYLE, esc, wrap
+from .escape import cap, dot_quoted
 
 PANEL_GAP = 60.0   # points between panels
 TITLE_SPACE = 40.0  # points above each panel for the author's name
@@ -81,7 +82,7 @@ def small_multiples(profiles, taxonomy, outcome: str, rankdir: str = "TB") -> st
         dy = (rows - 1 - row) * (height + PANEL_GAP + TITLE_SPACE)
         title = f"{p.thesis.author}" + (f" ({p.thesis.year})" if p.thesis.year else "")
         out.append(f'"title_{p.id}" [shape=plaintext, style="", fixedsize=false, fontsize=16, '
-                   f'label=<<B>{esc(title)}</B>>, pos="{dx + width / 2:.2f},{dy + height + TITLE_SPACE / 2:.2f}!"];')
+                   f'label=<<B>{esc(cap(title, 80))}</B>>, pos="{dx + width / 2:.2f},{dy + height + TITLE_SPACE / 2:.2f}!"];')
         out.append(f'"frame_{p.id}" [shape=box, style="rounded", color="#CCCCCC", label="", fixedsize=true, '
                    f'width={(width + 20) / 72:.3f}, height={(height + 20) / 72:.3f}, '
                    f'pos="{dx + width / 2:.2f},{dy + height / 2:.2f}!"];')
@@ -114,11 +115,12 @@ def _panel_node(p, f, taxonomy, outcome, x, y) -> str:
     stance = p.stance(f)
     if stance == "silent":
         return (f'"{name}" [{pos}, style="rounded,dotted", color="#BBBBBB", fontcolor="#AAAAAA", '
-                f'label=<{text}<BR/><FONT POINT-SIZE="8">silent</FONT>>, tooltip="{esc(p.thesis.author)} is silent on {esc(label)}"];')
+                f'label=<{text}<BR/><FONT POINT-SIZE="8">silent</FONT>>, '
+                f'tooltip={dot_quoted(f"{p.thesis.author} is silent on {label}")}];')
     if stance == "rejects":
         return (f'"{name}" [{pos}, style="rounded,filled,dashed", fillcolor=white, color="{NEGATIVE}", penwidth=2, '
                 f'label=<{text}<BR/><FONT POINT-SIZE="9" COLOR="{NEGATIVE}"><B>\u2717 REJECTS</B></FONT>>, '
-                f'tooltip="{esc(p.thesis.author)} rejects {esc(label)}"];')
+                f'tooltip={dot_quoted(f"{p.thesis.author} rejects {label}")}];')
     role = p.positions[f]["role"]
     words = ROLE_LABELS[role]
     colour = taxonomy.categories[fac.category].colour if fac else "#FFFFFF"
@@ -128,12 +130,12 @@ def _panel_node(p, f, taxonomy, outcome, x, y) -> str:
     also = "; rejects a reading of it" if mixed else ""
     return (f'"{name}" [{pos}, fillcolor="{colour}", {attrs}, '
             f'label=<{text}<BR/><FONT POINT-SIZE="9"><B>{esc(words.upper())}</B></FONT>{extra}>, '
-            f'tooltip="{esc(p.thesis.author)}: {esc(label)} ({esc(words)}{also})"];')
+            f'tooltip={dot_quoted(f"{p.thesis.author}: {label} ({words}{also})")}];')
 
 
 def _legend_text(profiles, taxonomy) -> str:
     used = {taxonomy.factors[f].category for p in profiles for f in p.positions if f in taxonomy.factors}
-    cats = "".join(f'<TD BGCOLOR="{c.colour}" BORDER="1" COLOR="#999999">{esc(c.label)}</TD>'
+    cats = "".join(f'<TD BGCOLOR="{c.colour}" BORDER="1" COLOR="#999999">{esc(cap(c.label, 60))}</TD>'
                    for c in taxonomy.categories.values() if c.id in used)
     return ('<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">'
             '<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>Aligned small multiples: one panel per author</B></FONT></TD></TR>'

@@ -14,6 +14,8 @@ import click
 
 from argmap.compare import Comparison, DiffResult, conflict_counts_words, one_line
 
+from .escape import csv_cell, md
+
 MARK = {"shared": "=", "only_a": "+", "only_b": "+", "conflicts": "!", "readings_differ": "~", "reversed_links": "~"}
 QUESTION_MARK = {"same_answer": "=", "different_answer": "!", "only_a": "+", "only_b": "+"}
 
@@ -164,7 +166,7 @@ def diff_text(d: DiffResult, colour: bool = False) -> str:
 
 
 def _md_escape(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return md(text)
 
 
 def diff_markdown(d: DiffResult, heading: int = 1) -> str:
@@ -298,7 +300,7 @@ def compare_markdown(c: Comparison, heading: int = 1) -> str:
                    f"{p['shared']} | {p['conflicts']} |")
     inferred = " (inferred links included)" if c.include_inferred else " (stated links only)"
     out += ["", f"{h}# Consensus links{inferred}", ""]
-    out += [f"- {l['from_label']} \u2192 {l['to_label']}: {_authors(l, names)}" for l in c.consensus_links] \
+    out += [f"- {_md_escape(l['from_label'])} \u2192 {_md_escape(l['to_label'])}: {_md_escape(_authors(l, names))}" for l in c.consensus_links] \
         or ["None."]
     out += ["", f"{h}# Most contested", ""]
     for item in c.contested:
@@ -314,10 +316,12 @@ def matrix_csv(c: Comparison) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     names = _names(c)
-    writer.writerow(["kind", "id", "label", "category", *(names[i] for i in c.ids)])
+    rows = [["kind", "id", "label", "category", *(names[i] for i in c.ids)]]
     for row in c.matrix:
-        writer.writerow(["factor", row["factor"], row["label"], row["category"],
-                         *(cell_text(row["cells"][i]) for i in c.ids)])
+        rows.append(["factor", row["factor"], row["label"], row["category"],
+                     *(cell_text(row["cells"][i]) for i in c.ids)])
     for row in c.questions:
-        writer.writerow(["question", row["question"], row["text"], "", *(answer_text(row["cells"][i]) for i in c.ids)])
+        rows.append(["question", row["question"], row["text"], "", *(answer_text(row["cells"][i]) for i in c.ids)])
+    for row in rows:
+        writer.writerow([csv_cell(v) for v in row])  # no cell a spreadsheet would run as a formula
     return buffer.getvalue()

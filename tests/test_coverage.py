@@ -106,7 +106,7 @@ def test_cli_refuses_a_source_outside_the_folder(folder, tmp_path):
     write_yaml(folder / "alpha.yaml", thesis(source={"file": "../secret.txt", "citation": "x"}))
     result = run("coverage", "alpha", "--corpus", folder, "--sources", folder.parent / "sources")
     assert result.exit_code == 2 and "SECRET" not in result.output
-    assert "plain name inside" in result.output
+    assert "climbs out of the folder" in result.output and "alpha.yaml:" in result.output
 
 
 def test_bundled_corpus_coverage_against_the_texts(seeds):

@@ -357,3 +357,69 @@ def test_question_factors_must_exist(tmp_path):
     (d,) = diags
     assert d.code == "unknown-factor" and d.line == line_of(tmp_path, "- leeder", "factors.yaml")
     assert d.hint == "did you mean `leader`?"
+
+
+# --- reading with a size limit; no FIFOs or devices (issue 15, item 5) ---------------------
+
+def _validate_in_a_child(*args, cwd):
+    """Run `argmap validate` in its own process, memory-capped, so that a regression that
+    reads /dev/zero whole or blocks on a FIFO fails this test instead of the machine."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    code = "import sys; from cli import main; sys.argv = ['argmap', 'validate', *sys.argv[1:]]; main()"
+    try:
+        return subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=cwd, capture_output=True,
+                              text=True, timeout=120, preexec_fn=limit)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"argmap validate {args} never returned (blocked on a FIFO?)")
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_fifos_and_devices_are_refused_with_a_located_error(tmp_path, kind):
+    import os
+
+    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
+    if kind == "fifo":
+        target = tmp_path / "pipe.yaml"
+        os.mkfifo(target)
+    else:
+        target = "/dev/zero"
+    done = _validate_in_a_child(target, "--corpus", tmp_path, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    word = "FIFO" if kind == "fifo" else "device"
+    assert f"{target}:1:1: error: this is a" in done.stdout and word in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr and "internal error" not in done.stdout + done.stderr
+
+
+def test_fifo_in_a_corpus_folder_is_skipped_like_any_non_file(tmp_path):
+    import os
+
+    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
+    write_yaml(tmp_path / "alpha.yaml", THESIS)
+    os.mkfifo(tmp_path / "pipe.yaml")
+    corpus, diags = check(tmp_path, THESIS, name="alpha.yaml")
+    assert "alpha" in corpus.theses and not [d for d in diags if d.is_error]
+
+
+def test_oversized_file_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
+    import argmap.loader
+    import argmap.safeio
+    from argmap.yamlread import MAX_BYTES
+
+    read, parsed = [], []
+    real_read, real_parse = argmap.safeio.os.read, argmap.loader.read_yaml
+    monkeypatch.setattr(argmap.safeio.os, "read", lambda fd, n: read.append(n) or real_read(fd, n))
+    monkeypatch.setattr(argmap.loader, "read_yaml", lambda data, *a: parsed.append(len(data)) or real_parse(data, *a))
+    big = "a: " + "x" * (4 * MAX_BYTES)
+    corpus, diags = check(tmp_path, big)
+    (d,) = [d for d in diags if d.file.endswith("t.yaml")]
+    assert (d.code, d.line, d.col) == ("too-large", 1, 1)
+    assert sum(read) <= MAX_BYTES + 1 and all(n <= MAX_BYTES + 1 for n in parsed)

@@ -128,5 +128,5 @@ def test_diff_page_shows_its_diagram(browser, tmp_path, corpus_dir):
     svg = page.locator("figure svg")
     assert svg.count() == 1 and svg.bounding_box()["width"] > 200
     assert page.locator("figure svg g.node").count() >= 5
-    assert "2 conflicts" in page.inner_text("main")
+    assert "1 conflict;" in page.inner_text("main")
     assert problems == []

@@ -72,6 +72,13 @@ def test_huge_nesting_is_refused_without_recursion():
     assert diag.code == "too-deep"
 
 
+@pytest.mark.parametrize("text", ["{a: " * 2000, "- " * 3000 + "x\n",
+                                  "".join(" " * i + "a:\n" for i in range(1200)) + " " * 1200 + "x\n"])
+def test_deep_nesting_of_any_kind_is_too_deep_whatever_the_libyaml(text):
+    diag = refused(text)
+    assert diag.code == "too-deep" and diag.line >= 1
+
+
 def test_huge_file_is_refused_before_parsing():
     diag = refused(b"a: " + b"x" * MAX_BYTES)
     assert diag.code == "too-large"
@@ -109,3 +116,43 @@ def test_several_documents_are_refused():
 
 def test_complex_key_is_refused():
     assert refused("? [a, b]\n: 1\n").code == "complex-key"
+
+
+# --- numbers: bounded conversion, located errors (issue 15, items 3 and 6) -----------------
+
+@pytest.mark.parametrize("text,code,line,col", [
+    ("line: !!int abc\n", "bad-value", 1, 7),
+    ("a: 1\nline: !!float x\n", "bad-value", 2, 7),
+    ("ok: !!bool maybe\n", "bad-value", 1, 5),
+    ("a: 1\nline: " + "59:" * 2000 + "59\n", "bad-number", 2, 7),
+    ("line: 1:30.5\n", "bad-number", 1, 7),
+    ("line: " + "9" * 5000 + "\n", "bad-number", 1, 7),
+    ("line: -0x" + "f" * 40 + "\n", "bad-number", 1, 7),
+])
+def test_bad_or_costly_numbers_are_located_errors(text, code, line, col):
+    diag = refused(text)
+    assert (diag.code, diag.line, diag.col) == (code, line, col)
+    assert len(diag.message) < 120  # never the whole value
+
+
+def test_ordinary_numbers_still_read():
+    data, _ = read("a: 12\nb: -3\nc: 1_000\nd: 0x1F\ne: 2.5\nf: 99999999999999999999\n")
+    assert data == {"a": 12, "b": -3, "c": 1000, "d": 31, "e": 2.5, "f": 99999999999999999999}
+
+
+def test_a_bad_number_keeps_the_other_files_diagnostics(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import cli
+    from conftest import TAXONOMY, THESIS, thesis, write_yaml
+
+    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
+    text = (write_yaml(tmp_path / "alpha.yaml", THESIS).read_text(encoding="utf-8")
+            .replace("line: 1\n", "line: !!int abc\n", 1))
+    (tmp_path / "alpha.yaml").write_text(text, encoding="utf-8")
+    write_yaml(tmp_path / "beta.yaml", thesis(id="beta", explains="nowhere"))
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert "alpha.yaml:" in result.output and "`abc` is not a valid int" in result.output
+    assert "beta.yaml:" in result.output and "nowhere" in result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output
