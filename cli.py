@@ -210,29 +210,32 @@ def new(thesis_id, output, corpus_dir):
     import re
 
     from argmap.format import ID_PATTERN
-    from argmap.loader import TAXONOMY_FILE, bundled_corpus_dir, read_document, build_taxonomy
+    from argmap.loader import TAXONOMY_FILE, build_taxonomy, bundled_corpus_dir, display_path, read_document
     from argmap.format import TAXONOMY, check_record
     from argmap.skeleton import skeleton
 
     if not re.match(ID_PATTERN, thesis_id):
         raise click.BadParameter("use lower case letters, digits and _, starting with a letter",
                                  param_hint="THESIS_ID")
-    output = output or Path(f"{thesis_id}.yaml")
+    # With --corpus the thesis belongs in that folder, beside the taxonomy it is checked against.
+    output = output or (corpus_dir or Path()) / f"{thesis_id}.yaml"
     if output.exists():
         raise click.ClickException(f"{output} already exists; argmap new never overwrites a file. "
                                    "Choose another name with -o.")
     diags = Diagnostics()
     taxonomy_file = (corpus_dir or bundled_corpus_dir()) / TAXONOMY_FILE
+    if not taxonomy_file.is_file():
+        raise click.ClickException(f"no {TAXONOMY_FILE} in {corpus_dir}: start the debate with "
+                                   f"`argmap init {corpus_dir}` first")
     document = read_document(taxonomy_file, diags)
     clean = check_record(document, TAXONOMY, document.loc, diags) if document is not None else None
     taxonomy = build_taxonomy(clean, str(taxonomy_file), diags) if clean else None
-    outcome = taxonomy.outcome if taxonomy and taxonomy.outcome else "the_outcome"
-    factor = next((f.id for f in taxonomy.factors.values() if f.id != outcome), "a_factor") if taxonomy else "a_factor"
-    schema_file = Path(__import__("argmap").__file__).resolve().parent / "argmap.schema.json"
-    try:
-        schema_ref = os.path.relpath(schema_file, output.resolve().parent)
-    except ValueError:
-        schema_ref = schema_file.as_uri()
+    if taxonomy is None or not taxonomy.outcome:
+        raise ArgmapError(diags.sorted() or [Diagnostic(str(taxonomy_file), 1, 1, "error", "no-outcome",
+                                                        "the taxonomy declares no outcome")])
+    outcome = taxonomy.outcome
+    factor = next((f.id for f in taxonomy.factors.values() if f.id != outcome), outcome)
+    schema_ref = _schema_ref(output.resolve().parent)
     from render.output import write_file
 
     try:  # atomic, and never over an existing file (even one created meanwhile)
@@ -241,7 +244,57 @@ def new(thesis_id, output, corpus_dir):
         if exc.errno != errno.EEXIST:
             raise
         raise click.ClickException(f"{output} already exists; argmap new never overwrites a file.") from None
-    click.echo(f"wrote {output}; fill it in, then run: argmap validate {output}")
+    if corpus_dir and output.parent.resolve() == corpus_dir.resolve():
+        check = f"argmap validate {corpus_dir}"
+    else:  # outside its corpus folder, a thesis is checked against the taxonomy named with --corpus
+        check = f"argmap validate {output} --corpus {display_path(corpus_dir or bundled_corpus_dir())}"
+    click.echo(f"wrote {output}; fill it in, then run: {check}")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--question", default="Why did it happen?", show_default=True,
+              help="The question the debate argues about, e.g. \"Why did the Western Roman Empire fall?\"")
+def init(folder, question):
+    """Start a new debate in FOLDER: a commented factors.yaml and a sources/ folder.
+
+    The taxonomy validates as it stands; rename its outcome, categories and factors to
+    your debate's, then write a thesis per author with `argmap new ID --corpus FOLDER`.
+    Never writes into a folder that already has files.
+    """
+    from argmap.loader import TAXONOMY_FILE
+    from argmap.skeleton import SOURCES_README, taxonomy_skeleton
+
+    question = " ".join(question.split())
+    if not question:
+        raise click.BadParameter("give the debate's question", param_hint="--question")
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise click.ClickException(f"{folder} already exists and is not empty; argmap init never writes "
+                                   "over files. Choose a new folder.")
+    from render.output import write_file
+
+    try:  # whole files, never over an existing one
+        (folder / "sources").mkdir(parents=True, exist_ok=True)
+        write_file(folder / TAXONOMY_FILE, taxonomy_skeleton(question, str(folder), _schema_ref(folder)),
+                   overwrite=False)
+        write_file(folder / "sources" / "README.md", SOURCES_README, overwrite=False)
+    except OSError as exc:
+        if exc.errno != errno.EEXIST:
+            raise
+        raise click.ClickException(f"{exc.filename or folder} already exists; argmap init never overwrites a file.") \
+            from None
+    click.echo(f"started a debate in {folder}: {folder / TAXONOMY_FILE} and {folder / 'sources'}/")
+    click.echo("Next: edit the taxonomy, add texts with `argmap source add FILE --sources "
+               f"{folder / 'sources'}`, then `argmap new ID --corpus {folder} -o {folder / 'ID.yaml'}`.")
+
+
+def _schema_ref(folder: Path) -> str:
+    """The JSON Schema's path as seen from ``folder``, for the editor modeline."""
+    schema_file = Path(__import__("argmap").__file__).resolve().parent / "argmap.schema.json"
+    try:
+        return os.path.relpath(schema_file, folder.resolve())
+    except ValueError:  # another drive on Windows
+        return schema_file.as_uri()
 
 
 @cli.command(name="list")

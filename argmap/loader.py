@@ -177,8 +177,10 @@ def load_corpus(paths=None, diags: Diagnostics | None = None, taxonomy_path: Pat
     """
     strict_errors = diags is None
     diags = Diagnostics() if diags is None else diags
+    bundled = not paths  # only then may the bundled taxonomy be used: a corpus folder is self-contained
+    roots = [Path(p) for p in (paths or [bundled_corpus_dir()])]
     files: list[Path] = []
-    for p in [Path(p) for p in (paths or [bundled_corpus_dir()])]:
+    for p in roots:
         files.extend(corpus_files(p) if p.is_dir() else [p])
     seen: set[Path] = set()
     files = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
@@ -188,7 +190,9 @@ def load_corpus(paths=None, diags: Diagnostics | None = None, taxonomy_path: Pat
     theses = [(f, d) for f, d in documents if d is not None and not is_taxonomy(d)]
     if not taxonomies:
         candidates = [taxonomy_path] if taxonomy_path else []
-        candidates += [f.parent / TAXONOMY_FILE for f, _ in theses] + [bundled_corpus_dir() / TAXONOMY_FILE]
+        candidates += [f.parent / TAXONOMY_FILE for f, _ in theses]
+        if bundled:
+            candidates.append(bundled_corpus_dir() / TAXONOMY_FILE)
         found = next((c for c in candidates if c and Path(c).is_file()), None)
         if found is not None:
             taxonomies = [(Path(found), read_document(Path(found), diags))]
@@ -206,9 +210,12 @@ def load_corpus(paths=None, diags: Diagnostics | None = None, taxonomy_path: Pat
             taxonomy = build_taxonomy(clean, display_path(tax_file), diags)
             checks.check_taxonomy(taxonomy, diags)
     elif not taxonomies:
-        first = display_path(files[0]) if files else "."
-        diags.error(Loc(first, 1, 1), "no-taxonomy", "no taxonomy (factors.yaml) found for these theses",
-                    "put a factors.yaml beside them or pass --corpus DIR")
+        folder = roots[0] if roots[0].is_dir() else roots[0].parent
+        where = display_path(files[0]) if files else display_path(folder)
+        diags.error(Loc(where, 1 if files else 0, 1 if files else 0), "no-taxonomy",
+                    f"no {TAXONOMY_FILE} in {display_path(folder)}: every corpus folder needs its own taxonomy",
+                    f"start one with `argmap init {display_path(folder)}`, or put the debate's "
+                    f"{TAXONOMY_FILE} beside the theses (or pass --corpus DIR)")
 
     corpus = Corpus(taxonomy, directory=str(files[0].parent) if files else "")
     for f, doc in theses:

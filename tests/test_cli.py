@@ -107,7 +107,12 @@ def test_new_writes_a_skeleton_that_validates_and_never_overwrites(run, tmp_path
     assert result.exit_code == 0 and "wrote my_thesis.yaml" in result.output
     text = (tmp_path / "my_thesis.yaml").read_text()
     assert "id: my_thesis" in text and "yaml-language-server: $schema=" in text
-    assert run("validate", "my_thesis.yaml").exit_code == 0
+    # outside a corpus folder a thesis is checked against the taxonomy the message names
+    check = result.output.split("then run: ")[1].split()
+    assert check[:3] == ["argmap", "validate", "my_thesis.yaml"] and check[3] == "--corpus"
+    assert run(*check[1:]).exit_code == 0
+    lonely = run("validate", "my_thesis.yaml")  # never silently the bundled taxonomy
+    assert lonely.exit_code == 1 and "no factors.yaml in" in lonely.output
     (tmp_path / "my_thesis.yaml").write_text("keep me")
     again = run("new", "my_thesis")
     assert again.exit_code == 1 and "already exists" in again.output
