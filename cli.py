@@ -644,8 +644,8 @@ def debate(a, b, motion, corpus_dir, fmt, output, include_inferred):
             raise click.UsageError("give A and --against B, or --motion FACTOR")
         pa, pb = _profiles(corpus, [a, b])
         data = brief(pa, pb, profs, corpus.taxonomy, include_inferred)
-        names = {p.id: p.thesis.author for p in profs}
-        blocks, title = brief_blocks(data, names), f"{pa.thesis.author} against {pb.thesis.author}"
+        names = {p.id: p.thesis.name for p in profs}
+        blocks, title = brief_blocks(data, names), f"{pa.thesis.name} against {pb.thesis.name}"
     text = to_html(blocks, title) if fmt == "html" else to_markdown(blocks)
     write_output(text, output, corpus)
 

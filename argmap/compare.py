@@ -372,7 +372,7 @@ def _rejection_notes(item: dict, an: str, bn: str) -> list[str]:
 
 def _summary(ctype: str, item: dict, a: Profile, b: Profile, taxonomy: Taxonomy) -> str:
     """One sentence in plain words: no ids, no names of types."""
-    an, bn = a.thesis.author, b.thesis.author
+    an, bn = a.thesis.name, b.thesis.name
     if ctype == CONTRADICTS:
         f, label = item["factor"], item["label"]
         parts = []
@@ -440,7 +440,7 @@ def _item(kind: str, key, a: Profile, b: Profile, taxonomy: Taxonomy, include_in
         item = {"kind": "factor", "factor": key, "label": _label(taxonomy, key),
                 "category": getattr(taxonomy.factors.get(key), "category", None),
                 "a": _factor_side(a, key), "b": _factor_side(b, key)}
-        item["rejection_notes"] = _rejection_notes(item, a.thesis.author, b.thesis.author)
+        item["rejection_notes"] = _rejection_notes(item, a.thesis.name, b.thesis.name)
         return item
     if kind == "question":
         q = taxonomy.questions.get(key)
@@ -462,7 +462,7 @@ def diff(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = Fa
     ``diff(b, a)`` is the mirror image of ``diff(a, b)``: sides and only-lists swap,
     nothing else changes (summaries name the authors in order).
     """
-    an, bn = a.thesis.author, b.thesis.author
+    an, bn = a.thesis.name, b.thesis.name
     groups = {"shared": [], "only_a": [], "only_b": [], "conflicts": [], "questions": [], READINGS_DIFFER: [],
               REVERSED: []}
     stream = list(_classify(a, b, taxonomy, include_inferred))
@@ -500,7 +500,7 @@ def diff(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = Fa
 
 def _who(p: Profile) -> dict:
     t = p.thesis
-    return {"id": t.id, "author": t.author, "work": t.work, "year": t.year, "scope": t.scope}
+    return {"id": t.id, "author": t.author, "name": t.name, "work": t.work, "year": t.year, "scope": t.scope}
 
 
 def _n(count: int, word: str) -> str:
@@ -510,8 +510,8 @@ def _n(count: int, word: str) -> str:
 def one_line(d: DiffResult) -> str:
     """``2 points in common, 1 only in Author A, ... 1 conflict; agreement 40%``."""
     c = d.counts
-    return (f"{_n(c['shared'], 'point')} in common, {c['only_a']} only in {d.a['author']}, "
-            f"{c['only_b']} only in {d.b['author']}, {_n(c['conflicts'], 'conflict')}; "
+    return (f"{_n(c['shared'], 'point')} in common, {c['only_a']} only in {d.a['name']}, "
+            f"{c['only_b']} only in {d.b['name']}, {_n(c['conflicts'], 'conflict')}; "
             f"agreement {d.agreement:.0%}")
 
 

@@ -20,7 +20,7 @@ TOP_POINTS = 6
 
 def _who(p: Profile) -> dict:
     t = p.thesis
-    return {"id": t.id, "author": t.author, "work": t.work, "year": t.year, "scope": t.scope,
+    return {"id": t.id, "author": t.author, "name": t.name, "work": t.work, "year": t.year, "scope": t.scope,
             "thesis": " ".join(t.thesis.split()), "notes": " ".join((t.notes or "").split()) or None}
 
 
@@ -133,7 +133,7 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
             node = o.positions.get(item["factor"])
             if node and node["stance"] in (REJECTS, MIXED):
                 for r in node["rejections"]:
-                    rejecters.append({"author": o.thesis.author, "id": o.id, "text": r.text,
+                    rejecters.append({"author": o.thesis.name, "id": o.id, "text": r.text,
                                       "evidence": _best([evidence_dict(e) for e in r.evidence])})
         unanswered.append({"title": item["label"], "factor": item["factor"], "category": category,
                            "importance": round(b.scores.get(item["factor"], 0.0), 4),
@@ -159,7 +159,7 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
         b_claim = next((x for x in c["b"]), None)
         a_claim = next((x for x in c["a"]), None)
         if b_claim and a_claim:
-            questions.append(_question(c["title"], a.thesis.author, a_claim, b_claim))
+            questions.append(_question(c["title"], a.thesis.name, a_claim, b_claim))
     for s in weak_spots(thesis_graph(b.thesis, taxonomy)):
         if s.kind == "inferred-link":
             source, target = s.subject.split(" -> ")
@@ -169,10 +169,10 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
             questions.append(f"What evidence backs your claim that \u201c{s.detail}\u201d?")
     for item in sorted((i for i in d.only_a if i["kind"] == "factor" and a.asserts(i["factor"])),
                        key=lambda i: (-a.scores.get(i["factor"], 0.0), i["factor"]))[:3]:
-        questions.append(f"Why does your account leave out {item['label']}, which {a.thesis.author} treats as "
+        questions.append(f"Why does your account leave out {item['label']}, which {a.thesis.name} treats as "
                          f"a {item['a']['role_label']}?")
     for item in (q for q in d.questions if q["type"] == "only_a"):
-        questions.append(f"{item['text']} {a.thesis.author} answers \u201c{item['a']['answer_label']}\u201d; "
+        questions.append(f"{item['text']} {a.thesis.name} answers \u201c{item['a']['answer_label']}\u201d; "
                          "what is your answer?")
 
     return {"a": _who(a), "b": _who(b), "agreement": d.agreement, "counts": d.counts,
@@ -241,7 +241,7 @@ def motion_brief(factor: str, profiles: list[Profile], taxonomy: Taxonomy) -> di
 
     def member(p: Profile) -> dict:
         node = p.positions.get(factor)
-        entry = {"id": p.id, "author": p.thesis.author, "position": positions[p.id],
+        entry = {"id": p.id, "author": p.thesis.name, "position": positions[p.id],
                  "importance": round(p.scores.get(factor, 0.0), 4), "claims": []}
         if node:
             entry["claims"] = _side_claims({"claims": [

@@ -188,6 +188,8 @@ THESIS = Record("thesis", "One author's causal account of an outcome.", {
     "argmap": Field("version", f"Format version: {FORMAT_VERSION}.", True),
     "id": Field("id", "Identifier, unique across the corpus; used on the command line.", True),
     "author": Field("text", "The author as the text gives them.", True),
+    "short": Field("text", "A short name for the author (a surname), used where the name repeats: diffs, "
+                           "briefs, the report. Default: the author up to any parenthesis."),
     "work": Field("text", "Title of the work.", True),
     "year": Field("year", "Year of publication, or null when unknown."),
     "source": Field("record", "The source text.", True, of=SOURCE),

@@ -94,7 +94,7 @@ def build_thesis(clean: dict, path: str) -> Thesis:
         id=clean.get("id", ""), author=clean.get("author", ""), work=clean.get("work", ""),
         source_file=source.get("file", ""), citation=source.get("citation", ""),
         scope=clean.get("scope", ""), explains=clean.get("explains", ""), thesis=clean.get("thesis", ""),
-        year=clean.get("year"), notes=clean.get("notes"), path=path, loc=clean["_loc"], locs=locs,
+        year=clean.get("year"), short=clean.get("short"), notes=clean.get("notes"), path=path, loc=clean["_loc"], locs=locs,
     )
     for c in clean.get("claims", []):
         if {"id", "text", "factor", "role"} <= c.keys():

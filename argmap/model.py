@@ -122,6 +122,7 @@ class Thesis:
     explains: str
     thesis: str
     year: int | None = None
+    short: str | None = None
     claims: list[Claim] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     rejects: list[Rejection] = field(default_factory=list)
@@ -130,6 +131,11 @@ class Thesis:
     path: str = ""
     loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
     locs: dict = field(default_factory=_locs, compare=False, repr=False)
+
+    @property
+    def name(self) -> str:
+        """How the author is named where the name repeats: ``short``, else the author up to any parenthesis."""
+        return self.short or self.author.split(" (")[0].strip() or self.author
 
     def claim(self, claim_id: str) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)

@@ -55,7 +55,7 @@ def _names(ids, authors):
 def brief_blocks(b: dict, authors: dict) -> list:
     """The blocks of an A-against-B brief; ``authors`` maps ids to names for the allies."""
     a, o = b["a"], b["b"]
-    an, on = a["author"], o["author"]
+    an, on = a["name"], o["name"]
     blocks = [_h(1, f"Debate brief: {an} against {on}"),
               _p(f"You argue the case of {an} ({a['work']}) against {on} ({o['work']}). "
                  f"Their accounts agree on {b['agreement']:.0%} of what either discusses "

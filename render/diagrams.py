@@ -222,7 +222,7 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "LR") -> graphviz.Digraph
     rejected = [(n, d) for n, d in sorted(graph.nodes(data=True)) if d["kind"] == REJECTED]
     if rejected:
         with g.subgraph(name="cluster_rejected") as c:
-            c.attr(label=Html(f"<<B>Views {esc(cap(thesis.author, 80))} rejects</B>>"), style="dashed", color=NEGATIVE,
+            c.attr(label=Html(f"<<B>Views {esc(cap(thesis.name, 80))} rejects</B>>"), style="dashed", color=NEGATIVE,
                    fontcolor=NEGATIVE, fontname=FONT, fontsize="12", margin="12")
             asserted = {claim.factor for claim in thesis.claims}
             for node, data in rejected:
@@ -339,8 +339,8 @@ def diff_map(d, taxonomy, outcome: str, rankdir: str = "LR") -> graphviz.Digraph
                    tooltip=item["summary"])
     legend_rows = [
         f'<FONT COLOR="{INK}"><B>\u2501\u2501 both assert</B></FONT> \u00a0 '
-        f'<FONT COLOR="{SIDE_A}"><B>\u2500\u2500 only {esc(a["author"])}</B></FONT> \u00a0 '
-        f'<FONT COLOR="{SIDE_B}"><B>- - only {esc(b["author"])}</B></FONT> \u00a0 '
+        f'<FONT COLOR="{SIDE_A}"><B>\u2500\u2500 only {esc(a["name"])}</B></FONT> \u00a0 '
+        f'<FONT COLOR="{SIDE_B}"><B>- - only {esc(b["name"])}</B></FONT> \u00a0 '
         f'<FONT COLOR="{NEGATIVE}"><B>\u2717 conflict</B></FONT> (red double border or red edge) \u00a0 '
         "\u2524 a link that holds the effect back",
         "Each box says in words who asserts it (BOTH / ONLY ...) and with what weight.",
@@ -395,7 +395,7 @@ def consensus_map(c: dict, profiles, taxonomy, outcome: str, rankdir: str = "LR"
                                                              for cell in r["cells"].values())}
     used = set()
     rows = {r["factor"]: r for r in c.matrix}
-    names = {x["id"]: x["author"] for x in c.authors}
+    names = {x["id"]: x["name"] for x in c.authors}
     for f in sorted(factors):
         if f == outcome:
             continue
@@ -438,7 +438,7 @@ def matrix_figure(c: dict, taxonomy) -> graphviz.Digraph:
     """The factor x author matrix as a table figure."""
     g = SafeDigraph("matrix")
     g.attr(fontname=FONT, bgcolor="white", pad="0.2")
-    names = {a["id"]: a["author"] for a in c.authors}
+    names = {a["id"]: a["name"] for a in c.authors}
     head = "".join(f'<TD BGCOLOR="#EEEEEE"><B>{esc(cap(names[i], 60))}</B></TD>' for i in c.ids)
     rows = [f'<TR><TD BGCOLOR="#EEEEEE" ALIGN="LEFT"><B>Factor</B></TD>{head}</TR>']
     for r in c.matrix:

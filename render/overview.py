@@ -80,7 +80,7 @@ def small_multiples(profiles, taxonomy, outcome: str, rankdir: str = "TB") -> st
         col, row = index % columns, index // columns
         dx = col * (width + PANEL_GAP)
         dy = (rows - 1 - row) * (height + PANEL_GAP + TITLE_SPACE)
-        title = f"{p.thesis.author}" + (f" ({p.thesis.year})" if p.thesis.year else "")
+        title = f"{p.thesis.name}" + (f" ({p.thesis.year})" if p.thesis.year else "")
         out.append(f'"title_{p.id}" [shape=plaintext, style="", fixedsize=false, fontsize=16, '
                    f'label=<<B>{esc(cap(title, 80))}</B>>, pos="{dx + width / 2:.2f},{dy + height + TITLE_SPACE / 2:.2f}!"];')
         out.append(f'"frame_{p.id}" [shape=box, style="rounded", color="#CCCCCC", label="", fixedsize=true, '
@@ -116,11 +116,11 @@ def _panel_node(p, f, taxonomy, outcome, x, y) -> str:
     if stance == "silent":
         return (f'"{name}" [{pos}, style="rounded,dotted", color="#BBBBBB", fontcolor="#AAAAAA", '
                 f'label=<{text}<BR/><FONT POINT-SIZE="8">silent</FONT>>, '
-                f'tooltip={dot_quoted(f"{p.thesis.author} is silent on {label}")}];')
+                f'tooltip={dot_quoted(f"{p.thesis.name} is silent on {label}")}];')
     if stance == "rejects":
         return (f'"{name}" [{pos}, style="rounded,filled,dashed", fillcolor=white, color="{NEGATIVE}", penwidth=2, '
                 f'label=<{text}<BR/><FONT POINT-SIZE="9" COLOR="{NEGATIVE}"><B>\u2717 REJECTS</B></FONT>>, '
-                f'tooltip={dot_quoted(f"{p.thesis.author} rejects {label}")}];')
+                f'tooltip={dot_quoted(f"{p.thesis.name} rejects {label}")}];')
     role = p.positions[f]["role"]
     words = ROLE_LABELS[role]
     colour = taxonomy.categories[fac.category].colour if fac else "#FFFFFF"
@@ -130,7 +130,7 @@ def _panel_node(p, f, taxonomy, outcome, x, y) -> str:
     also = "; rejects a reading of it" if mixed else ""
     return (f'"{name}" [{pos}, fillcolor="{colour}", {attrs}, '
             f'label=<{text}<BR/><FONT POINT-SIZE="9"><B>{esc(words.upper())}</B></FONT>{extra}>, '
-            f'tooltip={dot_quoted(f"{p.thesis.author}: {label} ({words}{also})")}];')
+            f'tooltip={dot_quoted(f"{p.thesis.name}: {label} ({words}{also})")}];')
 
 
 def _legend_text(profiles, taxonomy) -> str:

@@ -168,7 +168,7 @@ class Report:
 
     def nav(self) -> str:
         links = ['<a href="index.html">Overview</a>']
-        links += [f'<a href="{self.thesis_file(p.id)}">{esc(p.thesis.author.split(" (")[0])}</a>' for p in self.profiles]
+        links += [f'<a href="{self.thesis_file(p.id)}">{esc(p.thesis.name)}</a>' for p in self.profiles]
         links.append('<a href="index.html#pairs">Pairs and briefs</a>')
         return " ".join(links)
 
@@ -196,7 +196,7 @@ class Report:
         for a, b in self.pairs:
             self.write(self.pair_file(a, b), self.pair_page(self.by_id[a], self.by_id[b]))
             self.progress(1)
-        names = {p.id: p.thesis.author for p in self.profiles}
+        names = {p.id: p.thesis.name for p in self.profiles}
         for a, b in itertools.permutations([p.id for p in self.profiles], 2):
             data = brief(self.by_id[a], self.by_id[b], self.profiles, self.taxonomy, self.include_inferred)
             title = f"Debate brief: {names[a]} against {names[b]}"
@@ -209,7 +209,7 @@ class Report:
         c = compare(self.profiles, self.taxonomy, self.include_inferred)
         outcome = self.taxonomy.outcome
         multiples = engine.run(small_multiples(self.profiles, self.taxonomy, outcome), "svg", "neato", ("-n2",))
-        names = {p.id: p.thesis.author for p in self.profiles}
+        names = {p.id: p.thesis.name for p in self.profiles}
         out = [f"<h1>{esc(self.taxonomy.debate)}</h1>",
                f"<p>{len(self.profiles)} accounts compared with argmap. Each author's thesis was encoded as claims, "
                "causal links and rejected views, with verbatim evidence. Silence is not denial: an author who "
@@ -342,7 +342,7 @@ class Report:
             meta = {"claim": f"{attrs['label']} \u00b7 {attrs.get('role', '')}"
                              + (f" (\u201c{attrs['author_term']}\u201d)" if attrs.get("author_term") else "")
                              + (f" \u00b7 {attrs['when']}" if attrs.get("when") else ""),
-                    "rejected": f"A view {t.author} rejects \u00b7 {attrs['label']}",
+                    "rejected": f"A view {t.name} rejects \u00b7 {attrs['label']}",
                     "outcome": "The outcome the thesis explains"}[kind]
             data[node] = {
                 "title": attrs["label"] if kind != "rejected" else f"Rejected: {attrs['label']}",
@@ -410,7 +410,7 @@ class Report:
     def pair_page(self, a, b) -> str:
         d = diff(a, b, self.taxonomy, self.include_inferred)
         svg = engine.run(diagrams.diff_map(d, self.taxonomy, self.taxonomy.outcome).source, "svg")
-        an, bn = a.thesis.author, b.thesis.author
+        an, bn = a.thesis.name, b.thesis.name
         body = [f"<h1>{esc(an)} vs {esc(bn)}</h1>", f"<p><b>{esc(one_line(d))}</b></p>",
                 f'<p><a href="{self.brief_file(a.id, b.id)}">Brief: {esc(an)} against {esc(bn)}</a> \u00b7 '
                 f'<a href="{self.brief_file(b.id, a.id)}">Brief: {esc(bn)} against {esc(an)}</a></p>',

@@ -126,7 +126,7 @@ def _shown_sides(key: str, item: dict) -> tuple:
 
 def summary_lines(d: DiffResult) -> list[str]:
     """The lead of a diff: counts per conflict type in words, the questions answered differently."""
-    an, bn = d.a["author"], d.b["author"]
+    an, bn = d.a["name"], d.b["name"]
     out = [one_line(d) + ".", f"Conflicts: {conflict_counts_words(d.counts)}."]
     different = [q for q in d.questions if q["type"] == "different_answer"]
     if different:
@@ -149,7 +149,7 @@ def summary_lines(d: DiffResult) -> list[str]:
 
 
 def diff_text(d: DiffResult, colour: bool = False) -> str:
-    an, bn = d.a["author"], d.b["author"]
+    an, bn = d.a["name"], d.b["name"]
     out = [_style(f"{an} vs {bn}", colour, bold=True), *summary_lines(d)]
     for key, title, fg, items in diff_sections(d, an, bn):
         out.append("")
@@ -170,7 +170,7 @@ def _md_escape(text) -> str:
 
 
 def diff_markdown(d: DiffResult, heading: int = 1) -> str:
-    an, bn = d.a["author"], d.b["author"]
+    an, bn = d.a["name"], d.b["name"]
     h = "#" * heading
     out = [f"{h} {an} vs {bn}", "", f"*{d.a['work']}* against *{d.b['work']}*.", ""]
     lead = summary_lines(d)
@@ -205,7 +205,7 @@ def answer_text(cell: dict) -> str:
 
 
 def _names(c: Comparison) -> dict:
-    return {a["id"]: a["author"] for a in c.authors}
+    return {a["id"]: a["name"] for a in c.authors}
 
 
 CATEGORY_SHORT = {"asserts": "asserts", "rejects": "REJECTS", "mixed": "MIXED", "silent": "-"}

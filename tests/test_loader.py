@@ -423,3 +423,21 @@ def test_oversized_file_is_refused_without_reading_it_whole(tmp_path, monkeypatc
     (d,) = [d for d in diags if d.file.endswith("t.yaml")]
     assert (d.code, d.line, d.col) == ("too-large", 1, 1)
     assert sum(read) <= MAX_BYTES + 1 and all(n <= MAX_BYTES + 1 for n in parsed)
+
+
+def test_short_name_is_used_where_the_name_repeats(tmp_path):
+    from argmap.compare import diff, profile
+
+    data = thesis(author="Ada Lovelace (attributed)", short="Lovelace")
+    corpus, diags = check(tmp_path, data)
+    assert not [d for d in diags if d.is_error] and corpus.theses["alpha"].name == "Lovelace"
+    assert thesis_name_default(tmp_path / "x") == "Ada Lovelace"  # up to the parenthesis
+    p = profile(corpus.theses["alpha"], corpus.taxonomy)
+    d = diff(p, p, corpus.taxonomy)
+    assert d.a["name"] == "Lovelace" and d.a["author"] == "Ada Lovelace (attributed)"
+
+
+def thesis_name_default(folder):
+    folder.mkdir()
+    corpus, _ = check(folder, thesis(author="Ada Lovelace (attributed)"))
+    return corpus.theses["alpha"].name
