@@ -189,13 +189,21 @@ def diff_markdown(d: DiffResult, heading: int = 1) -> str:
     return "\n".join(out) + "\n"
 
 
+#: A rejection in a matrix cell, by what it rejects: only an outright rejection is shouted.
+REJECTS_WORDS = {"factor": "REJECTS", "sole_cause": "rejects as sole cause", "reading": "rejects a reading"}
+
+
 def cell_text(cell: dict) -> str:
-    """A matrix cell in words: the role where asserted, REJECTS, MIXED, or - for silence."""
+    """A matrix cell in words: the role where asserted, what is rejected, MIXED, or - for silence."""
     if cell["stance"] == "asserts":
         return cell["role_label"]
     if cell["stance"] == "mixed":
         return f"MIXED ({cell['role_label']})"
-    return {"rejects": "REJECTS", "silent": "-"}[cell["stance"]]
+    if cell["stance"] == "rejects":
+        # the strongest rejection decides: outright over sole cause over one reading
+        scopes = cell.get("scopes") or ["factor"]
+        return next(REJECTS_WORDS[s] for s in REJECTS_WORDS if s in scopes)
+    return "-"
 
 
 def answer_text(cell: dict) -> str:
@@ -225,7 +233,7 @@ def _contested_name(item: dict) -> str:
 
 def compare_text(c: Comparison, colour: bool = False) -> str:
     ids, names = c.ids, _names(c)
-    out = [_style("Factor x author (role where asserted, REJECTS, MIXED: asserts and rejects a reading, - silent)",
+    out = [_style("Factor x author (role where asserted; REJECTS outright, or rejects as sole cause or a reading; MIXED: asserts and rejects a reading; - silent)",
                   colour, bold=True)]
     width = max([len(r["label"]) for r in c.matrix] + [6])
     col = max([len(_short(names[i])) for i in ids] + [len(cell_text(cell)) for r in c.matrix

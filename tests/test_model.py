@@ -228,3 +228,14 @@ def test_format_doc_declares_every_vocabulary_word():
         assert f"`{word}`" in text, word
     for ctype, label in CONFLICT_TYPES.items():
         assert f"| `{ctype}` | {label} |" in text
+
+
+def test_matrix_cells_say_what_is_rejected():
+    from render.text import cell_text
+
+    base = {"stance": "rejects", "role_label": None}
+    assert cell_text({**base, "scopes": ["reading"]}) == "rejects a reading"
+    assert cell_text({**base, "scopes": ["sole_cause"]}) == "rejects as sole cause"
+    assert cell_text({**base, "scopes": ["reading", "factor"]}) == "REJECTS"
+    assert cell_text({"stance": "mixed", "role_label": "main cause", "scopes": ["reading"]}) == "MIXED (main cause)"
+    assert cell_text({"stance": "silent", "scopes": []}) == "-"
