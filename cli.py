@@ -390,7 +390,9 @@ def _draw_diff(result, corpus, output):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE instead of the terminal: .txt, .md, .json, or a diagram (.svg, .png, .pdf, .dot).")
 @inferred_option
-def diff(a, b, corpus_dir, fmt, output, include_inferred):
+@click.option("--full", is_flag=True, help="Show every item with its evidence (default: the summary, the conflicts "
+              "with their evidence, and one line per other item).")
+def diff(a, b, corpus_dir, fmt, output, include_inferred, full):
     """Where two authors agree, differ and conflict, with the evidence on each side.
 
     A and B are thesis ids or paths. The text leads with a summary: conflicts per type and
@@ -413,12 +415,21 @@ def diff(a, b, corpus_dir, fmt, output, include_inferred):
     else:
         from render.text import diff_markdown, diff_text
 
-        text = diff_markdown(result) if fmt == "md" else diff_text(result, colour=output is None and _tty())
+        text = diff_markdown(result) if fmt == "md" else diff_text(result, colour=output is None and _tty(),
+                                                                   full=full or output is not None,
+                                                                   width=_width() if output is None else 100)
     write_output(text, output, corpus)
 
 
 def _tty() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _width() -> int:
+    """The terminal's width for wrapping text, between 60 and 120 columns."""
+    import shutil
+
+    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
 
 
 @cli.command()

@@ -27,7 +27,9 @@ def reference() -> str:
            "`python docs/cli_reference.py > docs/cli.md` (a test keeps it in step). `argmap COMMAND --help`",
            "prints the same in a terminal.", ""]
     for path, command in _commands(cli):
-        context = click.Context(command, info_name=path, max_content_width=100, terminal_width=100)
+        # The same settings as the commands run with (cli.CONTEXT), so -h shows as it does there.
+        context = click.Context(command, info_name=path, max_content_width=100, terminal_width=100,
+                                help_option_names=["-h", "--help"])
         out += [f"## `{path}`", "", "```text", command.get_help(context).rstrip(), "```", ""]
     return "\n".join(out)
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import textwrap
 
 import click
 
 from argmap.compare import Comparison, DiffResult, conflict_counts_words, one_line
 
-from .escape import csv_cell, md
+from .escape import csv_cell, md, terminal
 
 MARK = {"shared": "=", "only_a": "+", "only_b": "+", "conflicts": "!", "readings_differ": "~", "reversed_links": "~"}
 QUESTION_MARK = {"same_answer": "=", "different_answer": "!", "only_a": "+", "only_b": "+"}
@@ -148,21 +149,49 @@ def summary_lines(d: DiffResult) -> list[str]:
     return out
 
 
-def diff_text(d: DiffResult, colour: bool = False) -> str:
-    an, bn = d.a["name"], d.b["name"]
-    out = [_style(f"{an} vs {bn}", colour, bold=True), *summary_lines(d)]
+#: Sections of a diff shown in full by default; the others are listed one line per item.
+_ALWAYS_FULL = ("conflicts",)
+
+
+def diff_text(d: DiffResult, colour: bool = False, full: bool = False, width: int = 100) -> str:
+    """A diff for the terminal: the summary, the conflicts with both sides' evidence, then the rest.
+
+    By default every other item is one line (``full=True`` gives each its evidence too), and
+    long lines are wrapped to ``width`` under their own indent. Text from the theses passes
+    through :func:`render.escape.terminal`, so no escape sequence in a YAML file reaches the
+    terminal.
+    """
+    an, bn = terminal(d.a["name"]), terminal(d.b["name"])
+    out = [_style(f"{an} vs {bn}", colour, bold=True), *(_wrap(terminal(line), width, "  ") for line in summary_lines(d))]
     for key, title, fg, items in diff_sections(d, an, bn):
+        if key == "questions":  # the ones answered differently are among the conflicts
+            items = [i for i in items if i["type"] != "different_answer" or full]
         out.append("")
         out.append(_style(f"{title} ({len(items)})", colour, bold=True, fg=fg))
         if not items:
             out.append("  (none)")
         for item in items:
             mark = QUESTION_MARK[item["type"]] if key == "questions" else MARK[key]
-            out.append(f"  {mark} {diff_head(key, item)}")
+            out.append(_wrap(f"  {mark} {terminal(diff_head(key, item))}", width, "      "))
+            if not (full or key in _ALWAYS_FULL):
+                continue
             for side in _shown_sides(key, item):
                 who = an if side == "a" else bn
-                out += [f"      {line}" for line in side_lines(item[side], who, all_evidence=False)]
+                for line in side_lines(item[side], who, all_evidence=full):
+                    indent = "      " + " " * (len(line) - len(line.lstrip()))
+                    out.append(_wrap(indent + terminal(line.strip()), width, indent + "  "))
+    if not full:
+        out += ["", "Only the conflicts show their evidence here; --full shows it for every item."]
     return "\n".join(out) + "\n"
+
+
+def _wrap(line: str, width: int, indent: str) -> str:
+    """``line`` wrapped at ``width`` with continuation lines under ``indent``; words never cut."""
+    if len(line) <= width:
+        return line
+    lead = line[: len(line) - len(line.lstrip())]
+    return textwrap.fill(line.strip(), width, initial_indent=lead, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False)
 
 
 def _md_escape(text) -> str:

@@ -218,3 +218,22 @@ def test_compare_formats(run, corpus_dir):
     text = run("compare", "--corpus", corpus_dir).output
     assert "Pairwise agreement" in text and "A. Author ~ B. Writer: 29%" in text
     assert run("compare", "alpha", "--corpus", corpus_dir).exit_code == 2
+
+
+def test_diff_text_is_compact_by_default_and_full_on_request(run, corpus_dir):
+    from test_compare import BETA
+
+    beta = json.loads(json.dumps(BETA))
+    beta["claims"][0]["text"] = "Red \x1b[31mtext\x1b[0m and " + "a long claim about prices " * 8
+    write_yaml(corpus_dir / "beta.yaml", beta)
+    short = run("diff", "alpha", "beta", "--corpus", corpus_dir).output
+    full = run("diff", "alpha", "beta", "--corpus", corpus_dir, "--full").output
+    assert "--full shows it for every item" in short and "--full shows it" not in full
+    # common ground is one line per item by default, with its evidence under --full
+    assert "\u201cThe prices were too low.\u201d (line 1)" in full
+    common = short[short.index("Common ground"):]
+    assert "(line " not in common.split("\n\n")[0]
+    assert len(full.splitlines()) > len(short.splitlines())
+    for text in (short, full):
+        assert "\x1b" not in text  # nothing from a YAML file moves the terminal's cursor or colours it
+        assert max(len(line) for line in text.splitlines()) <= 100  # wrapped to the width, words whole
