@@ -99,15 +99,18 @@ def test_weights_are_only_as_strong_as_the_authors_words(corpus):
     assert autarky and all(c.role == "background" or c.role == "contributing" for c in autarky)
 
 
-def test_every_question_is_answered_by_at_least_two_authors_and_some_disagree(corpus):
+def test_every_question_is_answered_by_at_least_two_authors_and_most_divide_them(corpus):
     questions = corpus.taxonomy.questions
     assert len(questions) >= 12
     contested = 0
     for q in questions:
-        answers = {t.id: p.answer for t in corpus.theses.values() for p in t.positions if p.question == q}
-        assert len(answers) >= 2, q
-        contested += len(set(answers.values())) > 1
-    assert contested >= 10
+        positions = [p for t in corpus.theses.values() for p in t.positions if p.question == q]
+        assert len(positions) >= 2, q
+        contested += len({p.answer for p in positions}) > 1
+    assert contested > len(questions) / 2
+    # the authors' own words carry the table: our readings are the exception
+    bases = [p.basis for t in corpus.theses.values() for p in t.positions]
+    assert bases.count("stated") > 2 * bases.count("inferred")
 
 
 def test_re_read_findings_stay_fixed(corpus):
