@@ -124,7 +124,8 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
     cruxes = []
     for item in d.conflicts:
         weight_a, weight_b = _importance(a, item, taxonomy), _importance(b, item, taxonomy)
-        cruxes.append({"title": _title(item), "kind": item["kind"], "type": item["type"], "summary": item["summary"],
+        cruxes.append({"title": _title(item), "kind": item["kind"], "type": item["type"],
+                       "summary": _labels_in_sentence(item, proper),
                        "stake": round(weight_a + weight_b, 4), "stake_a": round(weight_a, 4),
                        "stake_b": round(weight_b, 4),
                        "stake_words": f"For {_rests(a, item, taxonomy, proper)}; for {_rests(b, item, taxonomy, proper)}.",
@@ -150,7 +151,7 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
             if node and node["stance"] in (REJECTS, MIXED):
                 for r in node["rejections"]:
                     rejecters.append({"author": o.thesis.name, "id": o.id, "text": r.text,
-                                      "scope_label": REJECTION_SCOPES[r.scope],
+                                      "scope": r.scope, "scope_label": REJECTION_SCOPES[r.scope],
                                       "evidence": _best([evidence_dict(e) for e in r.evidence])})
         unanswered.append({"title": item["label"], "factor": item["factor"], "category": category,
                            "importance": round(b.scores.get(item["factor"], 0.0), 4),
@@ -208,9 +209,22 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
             "weak_spots": spots, "silent_on": silent, "questions": questions}
 
 
+def _labels_in_sentence(item: dict, proper: frozenset) -> str:
+    """A conflict's one-line summary with its labels as they read mid-sentence ("rejects kulaks as ...")."""
+    text = item["summary"]
+    for key in ("label", "from_label", "to_label"):
+        label = item.get(key)
+        if label and item["kind"] != "question":
+            head, rest = text[:1], text[1:]
+            text = head + rest.replace(label, in_sentence(label, proper))
+    return text
+
+
 # --- the one-page summary -------------------------------------------------------------------
 
 SUMMARY_POINTS = 3
+#: How many of the questions that decide the round the summary shows (the rest are in the cruxes).
+SUMMARY_QUESTIONS = 3
 
 
 _CONTENT = re.compile(r"[A-Za-z\u00c0-\u024f]{4,}")
@@ -222,15 +236,18 @@ def _content_words(text: str) -> set:
 
 def best_quote(evidence: list, term: str | None = None, text: str | None = None) -> dict | None:
     """The one quote to cite for a point: one carrying the author's own weight word if any,
-    then one of a speakable length (8 to 40 words), then the one sharing most words with the
-    point (``text``), then the nearest to 25 words."""
+    then one of a speakable length (8 to 32 words), then the one sharing most words with the
+    point (``text``), then the nearest to 20 words."""
     point = _content_words(text)
 
     def key(e):
         n = len(e["quote"].split())
         has_term = bool(term) and term.lower() in e["quote"].lower()
-        return (not has_term, not 8 <= n <= 40, -len(point & _content_words(e["quote"])), abs(n - 25), e["quote"])
+        return (not has_term, not 8 <= n <= 32, -len(point & _content_words(e["quote"])), abs(n - 20), e["quote"])
     return min(evidence, key=key) if evidence else None
+
+
+KERNEL_WORDS = 25
 
 
 def kernel(text: str) -> str:
@@ -241,6 +258,13 @@ def kernel(text: str) -> str:
     clause = re.split(r"[;:]\s", sentence, maxsplit=1)[0].rstrip(".,")
     if clause != sentence.rstrip(".") and len(clause.split()) >= 5:
         return clause + "."
+    words = sentence.split()
+    if len(words) > KERNEL_WORDS:
+        # Cut a long sentence at its last comma within the limit, and say so with an ellipsis.
+        head = " ".join(words[:KERNEL_WORDS])
+        cut = head.rfind(", ")
+        if cut > 0 and len(head[:cut].split()) >= 10:
+            return head[:cut] + " \u2026"
     return sentence
 
 
@@ -351,8 +375,10 @@ def _answers(point: dict, a: Profile, b: Profile, d, others: list[Profile], taxo
                    f"{point['role_label']}): concede it and argue what weighed more.")
         else:
             how = f"{an} agrees that {label} mattered ({ROLE_LABELS[claim.role]}): concede it, and contest what follows from it."
-        out.append({"kind": "lesser" if node["weight"] < ROLES[point["role"]] else "concede", "how": how,
-                    "text": claim.text, "quote": ev, "by": an})
+        lesser = node["weight"] < ROLES[point["role"]]
+        # A concession needs no proof; a lesser weight does.
+        out.append({"kind": "lesser" if lesser else "concede", "how": how,
+                    "text": claim.text, "quote": ev if lesser else None, "by": an})
     against = [(s, e) for (s, t), e in a.links.items() if t == f and e["polarity"] < 0]
     for s, e in sorted(against, key=lambda x: x[0])[:1]:
         src = taxonomy.factors.get(s)
@@ -378,18 +404,12 @@ def _answers(point: dict, a: Profile, b: Profile, d, others: list[Profile], taxo
             if out:
                 break
     if not out:
-        category = getattr(taxonomy.factors.get(f), "category", None)
-        alternative = max((c for c in a.thesis.claims if c.evidence and c.factor != a.thesis.explains
-                           and getattr(taxonomy.factors.get(c.factor), "category", None) == category),
-                          key=lambda c: (a.scores.get(c.factor, 0.0), c.id), default=None)
-        if alternative is not None:
-            alt = taxonomy.factors.get(alternative.factor)
-            out.append({"kind": "instead", "how": f"{an} is silent on {label}; in its place the text puts "
-                               f"{in_sentence(alt.label if alt else alternative.factor, proper)}:",
-                        "text": alternative.text,
-                        "quote": best_quote([evidence_dict(e) for e in alternative.evidence], alternative.author_term,
-                                            alternative.text),
-                        "by": an})
+        mine = next((x for x in strongest_points(a, taxonomy, proper, 1)), None)
+        if mine is not None:
+            out.append({"kind": "instead", "how": f"{an} is silent on {label} (silence is not denial): "
+                                                 f"{an}'s account explains {in_sentence(taxonomy.outcome_label(), proper)} "
+                                                 f"without it, leading with {in_sentence(mine['label'], proper)}.",
+                        "text": None, "quote": None, "by": an})
     if not out:
         out.append({"kind": "none", "how": f"Nothing in the corpus answers this: {an} is silent on {label}. Prepare your own "
                            "reply; do not claim the author denies it.", "text": None, "quote": None, "by": None})
@@ -465,11 +485,13 @@ def _warnings(a: Profile, b: Profile, graph, summary: dict, taxonomy: Taxonomy, 
         warnings.append({"kind": "scope", "text": (
             f"{inferred} of the {len(to_outcome)} links from {an}'s account to {outcome_words} are our reading, not "
             "stated in the text.")})
-    for q in summary["deciding"]["questions"]:
-        if q["a"]["inferred"]:
-            warnings.append({"kind": "reading", "text": (
-                f"Your answer to \u201c{q['question']}\u201d (\u201c{q['a']['answer']}\u201d) is our reading of "
-                f"{an}, not stated: argue it from the quotes.")})
+    read = [q for q in summary["deciding"]["questions"][:SUMMARY_QUESTIONS] if q["a"]["inferred"]]
+    if read:
+        which = "Your answer" if len(read) == 1 else f"Your answers to {len(read)} of the questions that decide the round"
+        where = f" to \u201c{read[0]['question']}\u201d" if len(read) == 1 else ""
+        warnings.append({"kind": "reading", "text": (
+            f"{which}{where} {'is' if len(read) == 1 else 'are'} our reading of {an}, not stated in the text "
+            "(marked above): argue from the quotes, not from what the author says outright.")})
     points = summary["strongest"]
     unstated = [p for p in points if not p["stated"]]
     if t.claims and not any(c.stated for c in t.claims):
@@ -477,10 +499,12 @@ def _warnings(a: Profile, b: Profile, graph, summary: dict, taxonomy: Taxonomy, 
             f"{an} never ranks the causes: every weight given for {an} here (root, main, contributing cause...) "
             f"is our reading. Argue from what the text shows; do not say that {an} calls anything "
             f"{_article(points[0]['role_label']) if points else 'a cause'}.")})
-    else:
-        for p in unstated:
-            warnings.append({"kind": "reading", "text": (
-                f"The weight of {in_sentence(p['label'], proper)} ({p['role_label']}) is our reading, not {an}'s word.")})
+    elif unstated:
+        names = [f"{in_sentence(p['label'], proper)} ({p['role_label']})" for p in unstated]
+        warnings.append({"kind": "reading", "text": (
+            f"The weight{'s' if len(names) > 1 else ''} of {' and '.join(names)} "
+            f"{'are' if len(names) > 1 else 'is'} our reading, not {an}'s words: "
+            f"do not say that {an} ranks {'them' if len(names) > 1 else 'it'} so.")})
     for p in points:
         if p["quotes"] == 1:
             warnings.append({"kind": "one-quote", "text": (
@@ -513,7 +537,7 @@ def _loc(evidence: dict | None) -> str:
 
 
 def _quoted(claim: dict) -> str:
-    return claim["text"] if claim["kind"] == "link" else f"\u201c{claim['text'].rstrip('.')}\u201d"
+    return claim["text"] if claim["kind"] == "link" else f"\u201c{kernel(claim['text']).rstrip('.')}\u201d"
 
 
 def _question(title: str, a_author: str, a_claim: dict, b_claim: dict, kind: str = "factor") -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from argmap.debate import SUMMARY_QUESTIONS
+
 from .escape import strip_controls
 from .text import locator_text
 
@@ -29,7 +31,9 @@ def _li(text, depth=0):
 
 
 def _q(evidence: dict, author: str, depth=1, cites=True):
-    where = locator_text(evidence["locator"])
+    """A quote with its locator; ``cites=False`` (the summary) gives line and page only."""
+    loc = evidence["locator"] if cites else {k: v for k, v in evidence["locator"].items() if k != "chapter"}
+    where = locator_text(loc)
     cites = f"; cites {evidence['cites']}" if cites and evidence.get("cites") else ""
     return ("q", depth, (" ".join(evidence["quote"].split()), f"{author}, {where}{cites}"))
 
@@ -57,6 +61,7 @@ DEFAULT_CRUXES = 6
 DEFAULT_UNANSWERED = 3
 DEFAULT_QUESTIONS = 6
 DEFAULT_SILENT = 6
+
 
 
 def _point(p: dict) -> str:
@@ -91,7 +96,7 @@ def summary_blocks(b: dict) -> list:
         blocks.append(_p(f"{on}'s text has no quoted claim to answer."))
     blocks.append(_h(3, "The questions that decide the round"))
     deciding = s["deciding"]
-    for q in deciding["questions"]:
+    for q in deciding["questions"][:SUMMARY_QUESTIONS]:
         blocks.append(_li(q["question"]))
         for side, name in (("a", an), ("b", on)):
             x = q[side]
@@ -103,7 +108,11 @@ def summary_blocks(b: dict) -> list:
         blocks.append(_p(f"{an} and {on} answer none of the debate's questions differently."
                          + (" The round turns on these conflicts:" if deciding["other_conflicts"] else
                             " The round turns on emphasis: what each account puts first, and what it leaves out.")))
-    elif deciding["other_conflicts"]:
+    if len(deciding["questions"]) > SUMMARY_QUESTIONS:
+        more = len(deciding["questions"]) - SUMMARY_QUESTIONS
+        blocks.append(_p(f"{more} more question{'s' if more > 1 else ''} they answer differently: "
+                         "see the cruxes below."))
+    if deciding["questions"] and deciding["other_conflicts"]:
         blocks.append(_p("Also in conflict:"))
     for c in deciding["other_conflicts"]:
         blocks.append(_li(c["summary"]))
@@ -153,6 +162,7 @@ def brief_blocks(b: dict, authors: dict, full: bool = False) -> list:
                _h(3, on), _p(f"Scope: {o['scope']}"), _p(o["thesis"])]
 
     cruxes = b["cruxes"] if full else b["cruxes"][:DEFAULT_CRUXES]
+    in_summary = {q["question"] for q in b.get("summary", {}).get("deciding", {}).get("questions", [])[:SUMMARY_QUESTIONS]}
     blocks += [_h(2, "2. The cruxes, most at stake first")]
     if not b["cruxes"]:
         blocks.append(_p("None: the two accounts do not conflict anywhere."))
@@ -160,7 +170,10 @@ def brief_blocks(b: dict, authors: dict, full: bool = False) -> list:
         blocks.append(_h(3, f"2.{i} {c['title']}"))
         stake = c.get("stake_words") or ""
         blocks.append(_p(f"{c['summary']} What rests on it: {stake[0].lower() + stake[1:]}" if stake else c["summary"]))
-        blocks += _claims(_cut(c["a"], full), an, 0, quotes) + _claims(_cut(c["b"], full), on, 0, quotes)
+        if full or c["title"] not in in_summary:
+            blocks += _claims(_cut(c["a"], full), an, 0, quotes) + _claims(_cut(c["b"], full), on, 0, quotes)
+        else:
+            blocks.append(_p("Both answers and their quotes are in the summary above."))
         if c["with_a"] or c["with_b"]:
             blocks.append(_li(f"Other authors with {an}: {_names(c['with_a'], authors)}; "
                               f"with {on}: {_names(c['with_b'], authors)}."))
@@ -176,15 +189,21 @@ def brief_blocks(b: dict, authors: dict, full: bool = False) -> list:
         blocks.append(_p("Only those answered in the summary above."))
     for u in unanswered:
         blocks.append(_h(3, u["title"]))
-        blocks += _claims(_cut(u["b"], full), on, 0, quotes)
-        if u["a_answers"]:
+        blocks += _claims(u["b"] if full else u["b"][:1], on, 0, quotes)
+        # The default shows only real answers: another author's rejection of the factor (not of one
+        # reading of it). What A says in the same category is no answer; --full shows it.
+        allied = u["allied_rejections"] if full else [r for r in u["allied_rejections"]
+                                                      if r.get("scope", "factor") != "reading"][:1]
+        if full and u["a_answers"]:
             blocks.append(_li(f"What {an} offers in the same area instead:"))
-            blocks += _claims(u["a_answers"] if full else u["a_answers"][:1], an, 1, quotes)
-        for r in (u["allied_rejections"] if full else u["allied_rejections"][:1]):
-            blocks.append(_li(f"{r['author']} rejects it: {r['text']}"))
+            blocks += _claims(u["a_answers"], an, 1, quotes)
+        for r in allied:
+            how = {"reading": "rejects one reading of it", "sole_cause": "rejects it as the sole or main cause"}
+            blocks.append(_li(f"{r['author']} {how.get(r.get('scope'), 'rejects it')}: {r['text']}"))
             blocks += [_q(e, r["author"], 1) for e in r["evidence"][:quotes]]
-        if not u["a_answers"] and not u["allied_rejections"]:
-            blocks.append(_li("Nothing in the corpus answers this: prepare your own reply."))
+        if not allied and not (full and u["a_answers"]):
+            blocks.append(_li(f"Nothing in the corpus answers this: {an} is silent on it (which is not denial). "
+                              "Prepare your own reply."))
 
     blocks += [_h(2, "4. Common ground you can concede")]
     if not b["common_ground"]:
