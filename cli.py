@@ -300,9 +300,18 @@ def _schema_ref(folder: Path) -> str:
 @cli.command(name="list")
 @corpus_option
 @click.option("--factors", "show_factors", is_flag=True, help="List the taxonomy's factors instead.")
-def list_(corpus_dir, show_factors):
-    """Summarise the corpus (or, with --factors, its taxonomy)."""
+@click.option("--questions", "show_questions", is_flag=True,
+              help="List the debate's contested questions, their answers and which author answers what.")
+def list_(corpus_dir, show_factors, show_questions):
+    """Summarise the corpus (or, with --factors, its taxonomy; with --questions, its contested questions)."""
     corpus = load(corpus_dir)
+    if show_factors and show_questions:
+        raise click.UsageError("give --factors or --questions, not both")
+    if show_questions:
+        from render.questions import questions_text
+
+        click.echo(questions_text(corpus.taxonomy, corpus.theses.values()), nl=False)
+        return
     if show_factors:
         taxonomy = corpus.taxonomy
         for category in taxonomy.categories.values():

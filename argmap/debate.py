@@ -21,10 +21,23 @@ from .words import in_sentence, taxonomy_proper_words
 TOP_POINTS = 6
 
 
-def _who(p: Profile) -> dict:
+def _who(p: Profile, taxonomy: Taxonomy | None = None) -> dict:
     t = p.thesis
-    return {"id": t.id, "author": t.author, "name": t.name, "work": t.work, "year": t.year, "scope": t.scope,
-            "thesis": " ".join(t.thesis.split()), "notes": " ".join((t.notes or "").split()) or None}
+    return {"id": t.id, "author": t.author, "name": t.name, "work": t.work, "year": t.year,
+            "scope": _unid(t.scope, taxonomy), "thesis": _unid(" ".join(t.thesis.split()), taxonomy),
+            "notes": " ".join((t.notes or "").split()) or None}
+
+
+def _unid(text: str, taxonomy: Taxonomy | None) -> str:
+    """Free text with any factor id written in it ("every link to nep_end") replaced by its label."""
+    if taxonomy is None:
+        return text
+    ids = [f for f in taxonomy.factors if "_" in f]
+    if not ids:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True))) + r")\b")
+    proper = taxonomy_proper_words(taxonomy)
+    return pattern.sub(lambda m: in_sentence(taxonomy.factors[m.group(1)].label, proper), text)
 
 
 def _best(evidence: list) -> list:
@@ -203,7 +216,7 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
                                    for point in strongest_points(b, taxonomy, proper)],
                "deciding": _deciding(d, cruxes)}
     warnings, counts = _warnings(a, b, graph_a, summary, taxonomy, proper)
-    return {"a": _who(a), "b": _who(b), "agreement": d.agreement, "counts": d.counts,
+    return {"a": _who(a, taxonomy), "b": _who(b, taxonomy), "agreement": d.agreement, "counts": d.counts,
             "summary": summary, "warnings": warnings, "weak_counts": counts,
             "common_ground": common, "cruxes": cruxes, "unanswered": unanswered,
             "weak_spots": spots, "silent_on": silent, "questions": questions}
