@@ -452,7 +452,7 @@ def _deciding(d, cruxes: list) -> dict:
     return {"questions": questions, "other_conflicts": factors, "only_b": open_questions}
 
 
-_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(?=s?\b)")  # "1926", and "1930" in "the mid-1930s"
 
 
 def _scope_end(scope: str) -> int | None:
@@ -518,11 +518,13 @@ def _warnings(a: Profile, b: Profile, graph, summary: dict, taxonomy: Taxonomy, 
             f"The weight{'s' if len(names) > 1 else ''} of {' and '.join(names)} "
             f"{'are' if len(names) > 1 else 'is'} our reading, not {an}'s words: "
             f"do not say that {an} ranks {'them' if len(names) > 1 else 'it'} so.")})
-    for p in points:
-        if p["quotes"] == 1:
-            warnings.append({"kind": "one-quote", "text": (
-                f"Your point on {in_sentence(p['label'], proper)} rests on a single quote ("
-                f"{_loc(p['quote'])}): have the passage ready.")})
+    single = [p for p in points if p["quotes"] == 1]
+    if single:
+        parts = [f"{in_sentence(p['label'], proper)} ({_loc(p['quote'])})" for p in single]
+        what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        warnings.append({"kind": "one-quote", "text": (
+            f"Your point{'s' if len(single) > 1 else ''} on {what} "
+            f"{'each rest' if len(single) > 1 else 'rests'} on a single quote: have the passage ready.")})
     for c in t.claims:
         if c.weight >= 3 and len(c.evidence) == 1 and all(p["claim"] != c.id for p in points):
             warnings.append({"kind": "one-quote", "text": (

@@ -98,6 +98,10 @@ def test_the_scope_warning_leads_the_weak_spots(bundled_briefs):
     assert "our reading" in first
     assert weak.count("\n- ") <= 6  # the ones that matter, the mechanical ones as one count
     assert re.search(r"Besides: \d+ other links? between causes", weak)
+    # A scope reaching "the mid-1930s" does not stop before 1928; most links inferred is still said.
+    behrens = bundled_briefs["behrens", "reiman"]
+    weak = behrens[behrens.index("### Weak spots in Behrens"):behrens.index("## 1. The two theses")]
+    assert "stops before" not in weak and "4 of the 6 links from Behrens's account" in weak
     # A text whose links to the outcome are all stated gets no scope warning.
     synergy = bundled_briefs["synergy", "reiman"]
     weak = synergy[synergy.index("### Weak spots in Synergy"):synergy.index("## 1. The two theses")]
