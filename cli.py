@@ -300,9 +300,18 @@ def _schema_ref(folder: Path) -> str:
 @cli.command(name="list")
 @corpus_option
 @click.option("--factors", "show_factors", is_flag=True, help="List the taxonomy's factors instead.")
-def list_(corpus_dir, show_factors):
-    """Summarise the corpus (or, with --factors, its taxonomy)."""
+@click.option("--questions", "show_questions", is_flag=True,
+              help="List the debate's contested questions, their answers and which author answers what.")
+def list_(corpus_dir, show_factors, show_questions):
+    """Summarise the corpus (or, with --factors, its taxonomy; with --questions, its contested questions)."""
     corpus = load(corpus_dir)
+    if show_factors and show_questions:
+        raise click.UsageError("give --factors or --questions, not both")
+    if show_questions:
+        from render.questions import questions_text
+
+        click.echo(questions_text(corpus.taxonomy, corpus.theses.values()), nl=False)
+        return
     if show_factors:
         taxonomy = corpus.taxonomy
         for category in taxonomy.categories.values():
@@ -620,35 +629,46 @@ def render(ids, corpus_dir, output, all_, fmt, direction):
 @click.option("--against", "b", metavar="B", help="The author to argue against.")
 @click.option("--motion", metavar="FACTOR",
               help="Instead of A against B: split all authors over the motion that FACTOR caused the outcome.")
+@click.option("--main-cause", is_flag=True,
+              help="With --motion: the motion is that FACTOR was the main cause, not merely one cause.")
+@click.option("--full", is_flag=True, help="The complete brief: every point, quote and weak spot.")
 @corpus_option
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]),
               help="Output format. Default: from the -o extension, else md.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (.md or .html) instead of the terminal.")
 @inferred_option
-def debate(a, b, motion, corpus_dir, fmt, output, include_inferred):
+def debate(a, b, motion, main_cause, full, corpus_dir, fmt, output, include_inferred):
     """Prepare a debate brief: argmap debate A --against B, or argmap debate --motion FACTOR.
 
-    Built only from the encoded theses: the two theses, common ground, the cruxes ranked
-    by what rests on them (with both sides' quotes and the other authors' sides), B's
-    points A never answers, A's weak spots, and questions to put to B.
+    Built only from the encoded theses. It opens with a one-page summary (A's three
+    strongest points, B's three and how A answers each, the questions that decide the
+    round, the weak spots that matter), then the detail: the two theses, the cruxes, B's
+    points A never addresses, common ground, weak spots and questions to put to B.
+    --full gives every point and quote.
     """
     from argmap.compare import profile
-    from argmap.debate import brief, motion_brief
+    from argmap.debate import brief, motion_brief, motion_factors
     from argmap.diagnostics import did_you_mean
     from render.brief import brief_blocks, motion_blocks, to_html, to_markdown
 
     corpus = load(corpus_dir)
     fmt = fmt or ("html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md")
     profs = [profile(t, corpus.taxonomy) for t in corpus.theses.values()]
+    if main_cause and not motion:
+        raise click.UsageError("--main-cause goes with --motion FACTOR")
     if motion:
         if a or b:
             raise click.UsageError("--motion briefs all authors; give no A or --against with it")
-        if motion not in corpus.taxonomy.factors:
-            hint = did_you_mean(motion, corpus.taxonomy.factors)
-            raise click.UsageError(f"unknown factor `{motion}`" + (f"; {hint}" if hint else "")
-                                   + " (argmap list --factors shows them)")
-        data = motion_brief(motion, profs, corpus.taxonomy)
+        valid = motion_factors(corpus.taxonomy, corpus.theses.values())
+        if motion not in valid:
+            if motion in corpus.taxonomy.factors:
+                why = f"`{motion}` is what the debate explains, not a cause: a motion names a cause of it"
+            else:
+                hint = did_you_mean(motion, valid)
+                why = f"unknown factor `{motion}`" + (f"; {hint}" if hint else "")
+            raise click.UsageError(f"{why}. Valid factors: {', '.join(valid)}")
+        data = motion_brief(motion, profs, corpus.taxonomy, main=main_cause)
         blocks, title = motion_blocks(data), f"Motion: {data['motion']}"
     else:
         if not a or not b:
@@ -656,7 +676,7 @@ def debate(a, b, motion, corpus_dir, fmt, output, include_inferred):
         pa, pb = _profiles(corpus, [a, b])
         data = brief(pa, pb, profs, corpus.taxonomy, include_inferred)
         names = {p.id: p.thesis.name for p in profs}
-        blocks, title = brief_blocks(data, names), f"{pa.thesis.name} against {pb.thesis.name}"
+        blocks, title = brief_blocks(data, names, full=full), f"{pa.thesis.name} against {pb.thesis.name}"
     text = to_html(blocks, title) if fmt == "html" else to_markdown(blocks)
     write_output(text, output, corpus)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from argmap.debate import SUMMARY_QUESTIONS
+
 from .escape import strip_controls
 from .text import locator_text
 
@@ -28,13 +30,15 @@ def _li(text, depth=0):
     return ("li", depth, text)
 
 
-def _q(evidence: dict, author: str, depth=1):
-    where = locator_text(evidence["locator"])
-    cites = f"; cites {evidence['cites']}" if evidence.get("cites") else ""
+def _q(evidence: dict, author: str, depth=1, cites=True):
+    """A quote with its locator; ``cites=False`` (the summary) gives line and page only."""
+    loc = evidence["locator"] if cites else {k: v for k, v in evidence["locator"].items() if k != "chapter"}
+    where = locator_text(loc)
+    cites = f"; cites {evidence['cites']}" if cites and evidence.get("cites") else ""
     return ("q", depth, (" ".join(evidence["quote"].split()), f"{author}, {where}{cites}"))
 
 
-def _claims(claims: list, author: str, depth: int) -> list:
+def _claims(claims: list, author: str, depth: int, quotes: int | None = None) -> list:
     out = []
     for c in claims:
         if c.get("kind") == "link":
@@ -42,7 +46,7 @@ def _claims(claims: list, author: str, depth: int) -> list:
         else:
             term = f", \u201c{c['author_term']}\u201d" if c.get("author_term") else ""
             out.append(_li(f"{author}: {c['text']} [{c['role']}{term}]", depth))
-        out += [_q(e, author, depth + 1) for e in c["evidence"]]
+        out += [_q(e, author, depth + 1) for e in c["evidence"][:quotes]]
         if not c["evidence"]:
             out.append(_li("(no quote in the encoding)", depth + 1))
     return out
@@ -52,70 +56,198 @@ def _names(ids, authors):
     return ", ".join(authors.get(i, i) for i in ids) or "none"
 
 
-def brief_blocks(b: dict, authors: dict) -> list:
-    """The blocks of an A-against-B brief; ``authors`` maps ids to names for the allies."""
+#: How much of each list the default brief shows; ``full=True`` shows everything.
+DEFAULT_CRUXES = 6
+DEFAULT_UNANSWERED = 3
+DEFAULT_QUESTIONS = 6
+DEFAULT_SILENT = 6
+
+
+
+def _point(p: dict) -> str:
+    term = f", \u201c{p['author_term']}\u201d" if p.get("author_term") else ""
+    return f"{p['label']} ({p['role_label']}{term}): {p.get('kernel') or p['text']}"
+
+
+def summary_blocks(b: dict) -> list:
+    """The one-page summary: A's three strongest points, B's three with A's answers, the questions
+    that decide the round, the weak spots that matter. Headings at level 2 and 3."""
     a, o = b["a"], b["b"]
     an, on = a["name"], o["name"]
+    s = b["summary"]
+    blocks = [_h(2, "At a glance"), _h(3, f"Your three strongest points ({an})")]
+    for p in s["strongest"]:
+        blocks.append(_li(_point(p)))
+        if p["quote"]:
+            blocks.append(_q(p["quote"], an, 1, cites=False))
+    if not s["strongest"]:
+        blocks.append(_p(f"{an}'s text has no quoted claim to lead with."))
+    blocks.append(_h(3, f"Their three strongest points ({on}), and your answers"))
+    for p in s["their_strongest"]:
+        blocks.append(_li(f"{on}: {_point(p)}"))
+        if p["quote"]:
+            blocks.append(_q(p["quote"], on, 1, cites=False))
+        for ans in p["answers"]:
+            said = ans.get("kernel") or ans.get("text")
+            blocks.append(_li(f"Your answer: {ans['how'][0].upper() + ans['how'][1:]}" + (f" {said}" if said else ""), 1))
+            if ans.get("quote"):
+                blocks.append(_q(ans["quote"], ans["by"], 2, cites=False))
+    if not s["their_strongest"]:
+        blocks.append(_p(f"{on}'s text has no quoted claim to answer."))
+    blocks.append(_h(3, "The questions that decide the round"))
+    deciding = s["deciding"]
+    for q in deciding["questions"][:SUMMARY_QUESTIONS]:
+        blocks.append(_li(q["question"]))
+        for side, name in (("a", an), ("b", on)):
+            x = q[side]
+            reading = " (our reading of the text)" if x["inferred"] else ""
+            blocks.append(_li(f"{name}: \u201c{x['answer']}\u201d{reading}. {x.get('kernel') or x['gloss']}", 1))
+            if x["quote"]:
+                blocks.append(_q(x["quote"], name, 2, cites=False))
+    if not deciding["questions"]:
+        blocks.append(_p(f"{an} and {on} answer none of the debate's questions differently."
+                         + (" The round turns on these conflicts:" if deciding["other_conflicts"] else
+                            " The round turns on emphasis: what each account puts first, and what it leaves out.")))
+    if len(deciding["questions"]) > SUMMARY_QUESTIONS:
+        more = len(deciding["questions"]) - SUMMARY_QUESTIONS
+        blocks.append(_p(f"{more} more question{'s' if more > 1 else ''} they answer differently: "
+                         "see the cruxes below."))
+    if deciding["questions"] and deciding["other_conflicts"]:
+        blocks.append(_p("Also in conflict:"))
+    for c in deciding["other_conflicts"]:
+        blocks.append(_li(c["summary"]))
+    if deciding["only_b"] and not deciding["questions"]:
+        asked = "; ".join(f"{q['question']} (\u201c{q['answer']}\u201d)" for q in deciding["only_b"][:3])
+        blocks.append(_p(f"{on} answers questions {an}'s text leaves open; take a line on them: {asked}"))
+    blocks.append(_h(3, f"Weak spots in {an}'s case that matter"))
+    for w in b["warnings"]:
+        blocks.append(_li(w["text"]))
+    c = b["weak_counts"]
+    mechanical = []
+    if c["inferred_links"]:
+        mechanical.append(f"{c['inferred_links']} other link{'s' if c['inferred_links'] != 1 else ''} between causes "
+                          "are our reading")
+    if c["single_quote_links"]:
+        mechanical.append(f"{c['single_quote_links']} stated link{'s' if c['single_quote_links'] != 1 else ''} "
+                          "rest on one quote")
+    if c["inferred_positions"]:
+        mechanical.append(f"{c['inferred_positions']} of {an}'s {c['positions']} answers to the debate's questions "
+                          "are our reading")
+    if mechanical:
+        blocks.append(_li("Besides: " + "; ".join(mechanical) + " (every one is listed with --full)."))
+    if not b["warnings"] and not mechanical:
+        blocks.append(_p("None found in the encoding."))
+    return blocks
+
+
+def brief_blocks(b: dict, authors: dict, full: bool = False) -> list:
+    """The blocks of an A-against-B brief; ``authors`` maps ids to names for the allies.
+
+    A one-page summary first (:func:`summary_blocks`), then the detail. By default the
+    detail is cut to what a debater takes into the round (about 4,000 words at most on the
+    bundled debate); ``full`` gives every crux, point, quote and weak spot.
+    """
+    a, o = b["a"], b["b"]
+    an, on = a["name"], o["name"]
+    quotes = None if full else 1
     blocks = [_h(1, f"Debate brief: {an} against {on}"),
               _p(f"You argue the case of {an} ({a['work']}) against {on} ({o['work']}). "
                  f"Their accounts agree on {b['agreement']:.0%} of what either discusses "
                  f"({b['counts']['shared']} points in common, {b['counts']['conflicts']} conflicts). "
-                 "Every quote below is verbatim from the encoded texts, with its locator."),
-              _h(2, "1. The two theses"),
-              _h(3, an), _p(f"Scope: {a['scope']}"), _p(a["thesis"]),
-              _h(3, on), _p(f"Scope: {o['scope']}"), _p(o["thesis"])]
-    for who in (a, o):
-        if who.get("notes"):
-            blocks.append(_p(f"Note on {who['author']}'s text: {who['notes']}"))
+                 "Every quote below is verbatim from the encoded texts, with its locator.")]
+    if "summary" in b:
+        blocks += summary_blocks(b)
+    blocks += [_h(2, "1. The two theses"),
+               _h(3, an), _p(f"Scope: {a['scope']}"), _p(a["thesis"]),
+               _h(3, on), _p(f"Scope: {o['scope']}"), _p(o["thesis"])]
 
-    blocks += [_h(2, "2. Common ground you can concede")]
-    if not b["common_ground"]:
-        blocks.append(_p("None: the two accounts share no factor or link."))
-    for item in b["common_ground"]:
-        blocks.append(_li(f"{item['title']} ({item['agreement']})"))
-        blocks += _claims(item["a"][:1], an, 1) + _claims(item["b"][:1], on, 1)
-
-    blocks += [_h(2, "3. The cruxes, most at stake first"),
-               _p("Ranked by how much of each side's case rests on the point (importance in each "
-                  "author's causal structure).")]
+    cruxes = b["cruxes"] if full else b["cruxes"][:DEFAULT_CRUXES]
+    in_summary = {q["question"] for q in b.get("summary", {}).get("deciding", {}).get("questions", [])[:SUMMARY_QUESTIONS]}
+    blocks += [_h(2, "2. The cruxes, most at stake first")]
     if not b["cruxes"]:
         blocks.append(_p("None: the two accounts do not conflict anywhere."))
-    for i, c in enumerate(b["cruxes"], 1):
-        blocks.append(_h(3, f"3.{i} {c['title']}"))
-        blocks.append(_p(f"{c['summary']} At stake: {c['stake_a']:.2f} for {an}, {c['stake_b']:.2f} for {on}."))
-        blocks += _claims(c["a"], an, 0) + _claims(c["b"], on, 0)
-        blocks.append(_li(f"Other authors with {an}: {_names(c['with_a'], authors)}; "
-                          f"with {on}: {_names(c['with_b'], authors)}."))
+    for i, c in enumerate(cruxes, 1):
+        blocks.append(_h(3, f"2.{i} {c['title']}"))
+        stake = c.get("stake_words") or ""
+        blocks.append(_p(f"{c['summary']} What rests on it: {stake[0].lower() + stake[1:]}" if stake else c["summary"]))
+        if full or c["title"] not in in_summary:
+            blocks += _claims(_cut(c["a"], full), an, 0, quotes) + _claims(_cut(c["b"], full), on, 0, quotes)
+        else:
+            blocks.append(_p("Both answers and their quotes are in the summary above."))
+        if c["with_a"] or c["with_b"]:
+            blocks.append(_li(f"Other authors with {an}: {_names(c['with_a'], authors)}; "
+                              f"with {on}: {_names(c['with_b'], authors)}."))
+    if len(cruxes) < len(b["cruxes"]):
+        blocks.append(_p(f"{len(b['cruxes']) - len(cruxes)} more in the full brief (--full)."))
 
-    blocks += [_h(2, f"4. {on}'s strongest points that {an} never addresses")]
+    shown = {p["factor"] for p in b.get("summary", {}).get("their_strongest", [])}
+    unanswered = b["unanswered"] if full else [u for u in b["unanswered"] if u["factor"] not in shown][:DEFAULT_UNANSWERED]
+    blocks += [_h(2, f"3. {on}'s points that {an} never addresses")]
     if not b["unanswered"]:
         blocks.append(_p(f"None: {an} discusses every factor {on} asserts."))
-    for u in b["unanswered"]:
+    elif not unanswered:
+        blocks.append(_p("Only those answered in the summary above."))
+    for u in unanswered:
         blocks.append(_h(3, u["title"]))
-        blocks += _claims(u["b"], on, 0)
-        if u["a_answers"]:
+        blocks += _claims(u["b"] if full else u["b"][:1], on, 0, quotes)
+        # The default shows only real answers: another author's rejection of the factor (not of one
+        # reading of it). What A says in the same category is no answer; --full shows it.
+        allied = u["allied_rejections"] if full else [r for r in u["allied_rejections"]
+                                                      if r.get("scope", "factor") != "reading"][:1]
+        if full and u["a_answers"]:
             blocks.append(_li(f"What {an} offers in the same area instead:"))
-            blocks += _claims(u["a_answers"], an, 1)
-        for r in u["allied_rejections"]:
-            blocks.append(_li(f"{r['author']} rejects it: {r['text']}"))
-            blocks += [_q(e, r["author"], 1) for e in r["evidence"]]
-        if not u["a_answers"] and not u["allied_rejections"]:
-            blocks.append(_li("Nothing in the corpus answers this: prepare your own reply."))
+            blocks += _claims(u["a_answers"], an, 1, quotes)
+        for r in allied:
+            how = {"reading": "rejects one reading of it", "sole_cause": "rejects it as the sole or main cause"}
+            blocks.append(_li(f"{r['author']} {how.get(r.get('scope'), 'rejects it')}: {r['text']}"))
+            blocks += [_q(e, r["author"], 1) for e in r["evidence"][:quotes]]
+        if not allied and not (full and u["a_answers"]):
+            blocks.append(_li(f"Nothing in the corpus answers this: {an} is silent on it (which is not denial). "
+                              "Prepare your own reply."))
 
-    blocks += [_h(2, f"5. Weak spots in {an}'s case to prepare for")]
-    kinds = {"unsourced-claim": "Claim with no quote", "inferred-link": "Link the text does not state",
-             "single-quote-link": "Link resting on one quote"}
-    for s in b["weak_spots"]:
-        blocks.append(_li(f"{kinds.get(s['kind'], s['kind'])}: {s['subject']} ({s['detail']})"))
-    for s in b["silent_on"]:
-        blocks.append(_li(f"{an}'s text is silent on {s['title']} ({on}: {s['b_role']}). Silence is not denial: "
-                          "do not claim the author rejects it."))
-    if not b["weak_spots"] and not b["silent_on"]:
-        blocks.append(_p("None found in the encoding."))
+    blocks += [_h(2, "4. Common ground you can concede")]
+    if not b["common_ground"]:
+        blocks.append(_p("None: the two accounts share no factor or link."))
+    elif full:
+        for item in b["common_ground"]:
+            blocks.append(_li(f"{item['title']} ({item['agreement']})"))
+            blocks += _claims(item["a"][:1], an, 1) + _claims(item["b"][:1], on, 1)
+    else:
+        blocks.append(_p(f"{len(b['common_ground'])} points, where conceding costs you nothing: "
+                         + "; ".join(i["title"] for i in b["common_ground"]) + ". Quotes for each with --full."))
 
+    blocks += [_h(2, f"5. Weak spots in {an}'s case")]
+    if full:
+        kinds = {"unsourced-claim": "Claim with no quote", "inferred-link": "Link the text does not state",
+                 "single-quote-link": "Link resting on one quote"}
+        for s in b["weak_spots"]:
+            blocks.append(_li(f"{kinds.get(s['kind'], 'Weak spot')}: {s['subject']} ({s['detail']})"))
+    else:
+        blocks.append(_p("The ones that matter are in the summary above. "
+                         f"{_count(b['weak_spots'], 'inferred-link')} links in {an}'s map are our reading and "
+                         f"{_count(b['weak_spots'], 'single-quote-link')} rest on one quote: --full lists them."))
+    if b["silent_on"]:
+        silent = b["silent_on"] if full else b["silent_on"][:DEFAULT_SILENT]
+        more = len(b["silent_on"]) - len(silent)
+        blocks.append(_li(f"{an}'s text is silent on what {on} asserts here: "
+                          + "; ".join(f"{s['title']} ({s['b_role']})" for s in silent)
+                          + (f"; and {more} more" if more else "")
+                          + ". Silence is not denial: do not claim the author rejects them."))
+
+    questions = b["questions"] if full else b["questions"][:DEFAULT_QUESTIONS]
     blocks += [_h(2, f"6. Questions to put to {on}")]
-    blocks += [_li(q) for q in b["questions"]] or [_p("None.")]
+    blocks += [_li(q) for q in questions] or [_p("None.")]
+    if len(questions) < len(b["questions"]):
+        blocks.append(_p(f"{len(b['questions']) - len(questions)} more in the full brief (--full)."))
     return blocks
+
+
+def _cut(claims: list, full: bool) -> list:
+    return claims if full else claims[:2]
+
+
+def _count(spots: list, kind: str) -> int:
+    return sum(1 for s in spots if s["kind"] == kind)
 
 
 def motion_blocks(m: dict) -> list:
@@ -129,7 +261,7 @@ def motion_blocks(m: dict) -> list:
         if not bench:
             blocks.append(_p("No author."))
         for member in bench:
-            blocks.append(_h(3, f"{member['author']}: {member['position']}"))
+            blocks.append(_h(3, f"{member['author']}: {member.get('position_label', member['position'])}"))
             blocks += _claims(member["claims"], member["author"], 0)
             if member["alternatives"]:
                 alts = "; ".join(f"{x['label']} ({x['role']})" for x in member["alternatives"])

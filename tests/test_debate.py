@@ -133,7 +133,7 @@ def test_debate_cli(tmp_path, corpus):
     assert run("debate", "alpha", "--against", "beta", "--corpus", folder, "-o", out).exit_code == 0
     assert out.read_text().startswith("<!DOCTYPE html>")
     motion = run("debate", "--motion", "leader", "--corpus", folder)
-    assert motion.exit_code == 0 and "# Motion: Leader brought about The end." in motion.output
+    assert motion.exit_code == 0 and "# Motion: Leader brought about the end." in motion.output
     assert run("debate", "alpha", "--corpus", folder).exit_code == 2
     bad = run("debate", "--motion", "leaders", "--corpus", folder)
     assert bad.exit_code == 2 and "did you mean `leader`?" in bad.output
@@ -151,7 +151,7 @@ def test_motion_with_a_claim_on_the_outcome_factor(tmp_path):
     write_yaml(tmp_path / "beta.yaml", BETA)
     result = CliRunner().invoke(cli, ["debate", "--motion", "prices", "--corpus", str(tmp_path)], obj={})
     assert result.exit_code == 0, result.output
-    assert "# Motion: Prices brought about The end." in result.output
+    assert "# Motion: Prices brought about the end." in result.output
     m = motion_brief("prices", list(profiles(load_corpus([tmp_path])).values()), load_corpus([tmp_path]).taxonomy)
     for member in m["proposition"] + m["opposition"] + m["reserves"]:
         assert all(alt["factor"] != "the_end" for alt in member["alternatives"])
