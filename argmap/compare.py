@@ -31,6 +31,7 @@ from .format import (CONFLICT_TYPES, MAIN_ROLES, POSITION_BASES, REJECTION_SCOPE
                      STANCES, WEIGHT_GAP)
 from .graphs import ASSERTS, MIXED, OUTCOME, REJECTS, SILENT, factor_graph, thesis_graph
 from .model import Corpus, Evidence, Position, Taxonomy, Thesis
+from .words import in_sentence, taxonomy_proper_words
 
 CONTRADICTS, ANSWERS, WEIGHS, EFFECT = CONFLICT_TYPES  # in the order they are listed
 READINGS_DIFFER = "readings_differ"
@@ -356,25 +357,25 @@ def _weight_words(side: dict) -> str:
     return f"{_a(side['role'])} ({how})"
 
 
-def _rejection_notes(item: dict, an: str, bn: str) -> list[str]:
+def _rejection_notes(item: dict, an: str, bn: str, mid=str) -> list[str]:
     """Sentences for rejections that do not conflict: "X rejects a reading of Y"."""
     notes = []
     for side, who in (("a", an), ("b", bn)):
         for r in item[side].get("rejections", []):
             if r["scope"] == "reading":
-                notes.append(f"{who} rejects a reading of {item['label']}: {r['text']}")
+                notes.append(f"{who} rejects a reading of {mid(item['label'])}: {r['text']}")
             elif r["scope"] == "sole_cause":
-                notes.append(f"{who} rejects {item['label']} as the sole or main cause: {r['text']}")
+                notes.append(f"{who} rejects {mid(item['label'])} as the sole or main cause: {r['text']}")
             else:
-                notes.append(f"{who} rejects {item['label']} outright: {r['text']}")
+                notes.append(f"{who} rejects {mid(item['label'])} outright: {r['text']}")
     return sorted(notes)
 
 
-def _summary(ctype: str, item: dict, a: Profile, b: Profile, taxonomy: Taxonomy) -> str:
+def _summary(ctype: str, item: dict, a: Profile, b: Profile, taxonomy: Taxonomy, mid=str) -> str:
     """One sentence in plain words: no ids, no names of types."""
     an, bn = a.thesis.name, b.thesis.name
     if ctype == CONTRADICTS:
-        f, label = item["factor"], item["label"]
+        f, label = item["factor"], mid(item["label"])
         parts = []
         for side, (r, o, rn, on) in (("a", (a, b, an, bn)), ("b", (b, a, bn, an))):
             for s, scope in _contradictions(a, b, f):
@@ -387,26 +388,26 @@ def _summary(ctype: str, item: dict, a: Profile, b: Profile, taxonomy: Taxonomy)
                                  f"{_a(o.positions[f]['role'])}")
         return "; and ".join(parts) + "."
     if ctype == WEIGHS:
-        return (f"{an} and {bn} weigh {item['label']} differently: {an} calls it {_weight_words(item['a'])}, "
+        return (f"{an} and {bn} weigh {mid(item['label'])} differently: {an} calls it {_weight_words(item['a'])}, "
                 f"{bn} {_weight_words(item['b'])}.")
     if ctype == ANSWERS:
         return (f"{item['text']} {an} answers \u201c{item['a']['answer_label']}\u201d, "
                 f"{bn} \u201c{item['b']['answer_label']}\u201d.")
     inferred = " (inferred by us)" if item.get("inferred") else ""
-    return (f"{an} says {item['from_label']} {' and '.join(item['a']['relation_labels'])} {item['to_label']}; "
+    return (f"{an} says {mid(item['from_label'])} {' and '.join(item['a']['relation_labels'])} {mid(item['to_label'])}; "
             f"{bn} says it {' and '.join(item['b']['relation_labels'])} it{inferred}.")
 
 
-def _reversed_summary(item: dict, an: str, bn: str) -> str:
-    x, y = item["from_label"], item["to_label"]
+def _reversed_summary(item: dict, an: str, bn: str, mid=str) -> str:
+    x, y = mid(item["from_label"]), mid(item["to_label"])
     first, second = (f"{x} \u2192 {y}", f"{y} \u2192 {x}") if item["a"]["from"] == item["from"] else \
         (f"{y} \u2192 {x}", f"{x} \u2192 {y}")
     return (f"{an} draws {first}, {bn} {second}. Not counted as a conflict: both can hold "
             "(a feedback, or two different mechanisms); compare their claims.")
 
 
-def _readings_summary(item: dict, an: str, bn: str) -> str:
-    return (f"Our readings differ on {item['label']}: {an} makes it {_weight_words(item['a'])}, "
+def _readings_summary(item: dict, an: str, bn: str, mid=str) -> str:
+    return (f"Our readings differ on {mid(item['label'])}: {an} makes it {_weight_words(item['a'])}, "
             f"{bn} {_weight_words(item['b'])}. Not a conflict: at least one weight is our reading.")
 
 
@@ -435,12 +436,13 @@ class DiffResult:
                 "reversed_links": self.reversed_links, "shared": self.shared, "only_a": self.only_a, "only_b": self.only_b}
 
 
-def _item(kind: str, key, a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool, ctype=None) -> dict:
+def _item(kind: str, key, a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool, ctype=None,
+          mid=str) -> dict:
     if kind == "factor":
         item = {"kind": "factor", "factor": key, "label": _label(taxonomy, key),
                 "category": getattr(taxonomy.factors.get(key), "category", None),
                 "a": _factor_side(a, key), "b": _factor_side(b, key)}
-        item["rejection_notes"] = _rejection_notes(item, a.thesis.name, b.thesis.name)
+        item["rejection_notes"] = _rejection_notes(item, a.thesis.name, b.thesis.name, mid)
         return item
     if kind == "question":
         q = taxonomy.questions.get(key)
@@ -463,19 +465,25 @@ def diff(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = Fa
     nothing else changes (summaries name the authors in order).
     """
     an, bn = a.thesis.name, b.thesis.name
+    # Labels inside sentences read as words ("rejects the end of NEP"), names and acronyms kept.
+    proper = taxonomy_proper_words(taxonomy, (a.thesis, b.thesis))
+
+    def mid(label: str) -> str:
+        return in_sentence(label, proper)
+
     groups = {"shared": [], "only_a": [], "only_b": [], "conflicts": [], "questions": [], READINGS_DIFFER: [],
               REVERSED: []}
     stream = list(_classify(a, b, taxonomy, include_inferred))
     for group, kind, key, kind_type in stream:
         if group == "conflict":
             continue
-        item = _item(kind, key, a, b, taxonomy, include_inferred, REVERSED if group == REVERSED else None)
+        item = _item(kind, key, a, b, taxonomy, include_inferred, REVERSED if group == REVERSED else None, mid)
         if group == "question":
             groups["questions"].append({"type": kind_type, "type_label": QUESTION_TYPES[kind_type], **item})
         elif group == READINGS_DIFFER:
-            groups[READINGS_DIFFER].append({**item, "summary": _readings_summary(item, an, bn)})
+            groups[READINGS_DIFFER].append({**item, "summary": _readings_summary(item, an, bn, mid)})
         elif group == REVERSED:
-            groups[REVERSED].append({**item, "summary": _reversed_summary(item, an, bn)})
+            groups[REVERSED].append({**item, "summary": _reversed_summary(item, an, bn, mid)})
         elif group == "shared" and kind == "factor":
             groups["shared"].append({"agreement": kind_type, "agreement_label": AGREEMENTS[kind_type], **item})
         elif group == "shared":
@@ -484,9 +492,9 @@ def diff(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = Fa
             groups[group].append(item)
     conflicts, counts = _tally(stream)
     for kind, key, ctype in conflicts:
-        item = _item(kind, key, a, b, taxonomy, include_inferred, ctype)
+        item = _item(kind, key, a, b, taxonomy, include_inferred, ctype, mid)
         item = {"type": ctype, "type_label": CONFLICT_TYPES[ctype], **item}
-        item["summary"] = _summary(ctype, item, a, b, taxonomy)
+        item["summary"] = _summary(ctype, item, a, b, taxonomy, mid)
         groups["conflicts"].append(item)
     tau = ranking_agreement(a, b)
     return DiffResult(a=_who(a), b=_who(b), include_inferred=include_inferred, counts=counts,

@@ -182,7 +182,7 @@ def test_diff_text_and_markdown(run, corpus_dir):
     assert text.startswith("A. Author vs B. Writer\n2 points in common")
     assert "Conflicts: 1 contradicts.\n" in text  # the lead, before the details
     assert text.index("Conflicts: 1 contradicts") < text.index("Conflicts (1)")
-    assert "Conflicts (1)" in text and "A. Author rejects Leader outright; B. Writer asserts it." in text
+    assert "Conflicts (1)" in text and "A. Author rejects leader outright; B. Writer asserts it." in text
     assert "Drawn the other way round (not conflicts: both directions can hold) (1)" in text
     for enum in ("asserts_vs_rejects", "opposite_direction", "contributes_to", "b_leader", "(alpha)"):
         assert enum not in text

@@ -98,7 +98,7 @@ def test_diff_of_two_authors_by_default_leaves_inferred_links_out(corpus):
     assert leader["a"]["stance"] == "rejects" and leader["a"]["rejections"][0]["evidence"][0]["quote"]
     assert leader["a"]["rejections"][0]["scope"] == "factor"
     assert leader["b"]["claims"][0]["id"] == "b_leader"
-    assert leader["summary"] == "A. Author rejects Leader outright; B. Writer asserts it."
+    assert leader["summary"] == "A. Author rejects leader outright; B. Writer asserts it."
     assert d.agreement == pytest.approx(2 / 7, abs=1e-4)
     assert one_line(d) == "2 points in common, 0 only in A. Author, 3 only in B. Writer, 1 conflict; agreement 29%"
 

@@ -60,7 +60,7 @@ def test_a_position_quote_not_in_the_source_is_an_error(debate_dir):
 def test_contradicts_outright(debate):
     corpus, livy, sallust = debate
     (senate,) = [c for c in conflicts(diff(livy, sallust, corpus.taxonomy), "contradicts") if c["factor"] == "senate"]
-    assert senate["summary"] == "Gaius Sallustius rejects A selfish senate outright; Titus Livius asserts it."
+    assert senate["summary"] == "Gaius Sallustius rejects a selfish senate outright; Titus Livius asserts it."
     assert senate["b"]["rejections"][0]["evidence"][0]["locator"] == {"line": 5}
     assert senate["a"]["claims"][0]["evidence"][0]["locator"] == {"line": 1}
 
@@ -69,7 +69,7 @@ def test_sole_cause_rejection_conflicts_with_a_main_cause_only(debate):
     corpus, livy, sallust = debate
     d = diff(livy, sallust, corpus.taxonomy)
     (generals,) = [c for c in conflicts(d, "contradicts") if c["factor"] == "generals"]
-    assert generals["summary"] == ("Gaius Sallustius rejects Ambitious generals as the sole or main cause; "
+    assert generals["summary"] == ("Gaius Sallustius rejects ambitious generals as the sole or main cause; "
                                    "Titus Livius makes it a main cause.")
     assert generals["b"]["stance"] == "mixed"  # Sallust also calls the generals one cause among many
     # grain: Livy calls it contributing, Sallust rejects it as the sole cause: no conflict, common ground
@@ -77,7 +77,7 @@ def test_sole_cause_rejection_conflicts_with_a_main_cause_only(debate):
     (grain,) = [i for i in d.shared if i["kind"] == "factor" and i["factor"] == "grain"]
     assert grain["agreement_label"] == "both discuss"
     assert grain["rejection_notes"] == [
-        "Gaius Sallustius rejects Grain shortages as the sole or main cause: Hunger alone brought it down."]
+        "Gaius Sallustius rejects grain shortages as the sole or main cause: Hunger alone brought it down."]
 
 
 def test_rejected_reading_makes_a_mixed_stance_and_no_conflict(debate):
@@ -85,7 +85,7 @@ def test_rejected_reading_makes_a_mixed_stance_and_no_conflict(debate):
     d = diff(livy, sallust, corpus.taxonomy)
     (mob,) = [i for i in d.shared if i.get("factor") == "mob"]
     assert mob["b"]["stance"] == "mixed" and mob["b"]["stance_label"] == "asserts, and rejects a reading"
-    assert mob["rejection_notes"] == ["Gaius Sallustius rejects a reading of The urban mob: The mob was simply bribed."]
+    assert mob["rejection_notes"] == ["Gaius Sallustius rejects a reading of the urban mob: The mob was simply bribed."]
     assert "mob" not in {c.get("factor") for c in d.conflicts}
     c = compare([livy, sallust], corpus.taxonomy)
     assert {r["factor"]: r["cells"]["sallust"]["stance"] for r in c.matrix}["mob"] == "mixed"
@@ -124,14 +124,14 @@ def test_reversed_links_are_shown_but_not_conflicts_and_opposite_effect_is(debat
     (reversed_,) = d.reversed_links
     assert (reversed_["a"]["from"], reversed_["a"]["to"]) == ("debt", "generals")
     assert (reversed_["b"]["from"], reversed_["b"]["to"]) == ("generals", "debt")
-    assert reversed_["summary"].startswith("Titus Livius draws Public debt \u2192 Ambitious generals, "
-                                           "Gaius Sallustius Ambitious generals \u2192 Public debt.")
+    assert reversed_["summary"].startswith("Titus Livius draws public debt \u2192 ambitious generals, "
+                                           "Gaius Sallustius ambitious generals \u2192 public debt.")
     assert not any(c["kind"] == "link" and {c["from"], c["to"]} == {"debt", "generals"} for c in d.conflicts)
     assert d.counts["reversed_links"] == 1
     mirror = diff(sallust, livy, corpus.taxonomy)
     assert (mirror.reversed_links[0]["a"]["from"], mirror.reversed_links[0]["a"]["to"]) == ("generals", "debt")
     (effect,) = conflicts(d, "opposite_effect")
-    assert effect["summary"] == ("Titus Livius says Ambitious generals causes The fall of the Republic; "
+    assert effect["summary"] == ("Titus Livius says ambitious generals causes the fall of the Republic; "
                                  "Gaius Sallustius says it prevents it.")
     assert effect["inferred"] is False
 
