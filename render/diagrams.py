@@ -191,7 +191,7 @@ def claim_title(text: str, limit: int = 52) -> tuple[str, str]:
 
     The title is the claim's first clause (clauses joined until it has four words or more),
     at most ``limit`` characters, cut between words with an ellipsis if it must be. The rest
-    is what follows the title, or the whole text when the title had to be cut.
+    is what follows the title (after an ellipsis when the title was cut inside its clause).
     """
     text = " ".join(str(text).split())
     parts = _CLAUSE.split(text)
@@ -203,7 +203,9 @@ def claim_title(text: str, limit: int = 52) -> tuple[str, str]:
             break
     rest = " ".join(parts[used:])
     if len(title) > limit:
-        return cap_words(title, limit), text
+        short = cap_words(title, limit)
+        kept = len(short.rstrip("\u2026").split())
+        return short, "\u2026" + " ".join(text.split()[kept:])
     return title.rstrip(",;:\u2014 "), rest
 
 
@@ -336,7 +338,7 @@ def thesis_map(graph, taxonomy, thesis, rankdir: str = "LR", look: Look = PAGE) 
         g.node(names[node], _label(title, body, footer, sub=esc(data["label"]), look=look, title_width=30,
                                    title_lines=3),
                fillcolor=category.colour if category else "#FFFFFF",
-               tooltip=quotes_tooltip(f"{title} ({data['label']}; {ROLE_LABELS[data['role']]})", data["text"],
+               tooltip=quotes_tooltip(f"{data['label']} ({ROLE_LABELS[data['role']]})", data["text"],
                                       data["evidence"]),
                id=f"node-{node}", **attrs)
     names[outcome] = _outcome_node(g, taxonomy, outcome, look)
@@ -430,12 +432,13 @@ class DiffFocus:
     left_out_links: int
 
 
-def diff_focus(d, outcome: str) -> DiffFocus:
+def diff_focus(d, outcome: str, neighbours: bool = True) -> DiffFocus:
     """The focus of a diff: shared points, conflicts, and the factors one link away from them.
 
     Seeds are the factors both discuss (shared or in conflict) and the ends of links both
     draw or draw with opposite effects. Neighbours are the factors one link (either
-    author's) from a seed; the outcome is always shown but does not pull in its causes.
+    author's) from a seed (none with ``neighbours=False``: the slide's focus); the outcome is
+    always shown but does not pull in its causes.
     Links drawn are those with a seed at one end and both ends shown (a neighbour's own
     link to the outcome is left out: it is one author's, away from the focus).
     """
@@ -445,13 +448,13 @@ def diff_focus(d, outcome: str) -> DiffFocus:
             seeds |= {i["from"], i["to"]}
     seeds.discard(outcome)
     every_link = _diff_links(d)
-    neighbours = set()
+    around = set()
     for (s, t), _ in every_link.items():
         if s in seeds and t != outcome:
-            neighbours.add(t)
+            around.add(t)
         if t in seeds and s != outcome:
-            neighbours.add(s)
-    neighbours -= seeds
+            around.add(s)
+    neighbours = (around - seeds) if neighbours else set()
     shown = seeds | neighbours | {outcome}
     links = {k for k in every_link if k[0] in shown and k[1] in shown and (k[0] in seeds or k[1] in seeds)}
     factors = {i["factor"] for i in d.shared + d.only_a + d.only_b + d.conflicts if i["kind"] == "factor"}
@@ -482,7 +485,7 @@ def diff_map(d, taxonomy, outcome: str, rankdir: str = "LR", full: bool = False,
     an, bn = a["name"], b["name"]
     g = _new_graph(f"{an} and {bn} compared", rankdir, look)
     g.attr(nodesep="0.25", ranksep="0.4", size="24.5,24.5")
-    focus = diff_focus(d, outcome)
+    focus = diff_focus(d, outcome, neighbours=not look.slide)
     stances: dict[str, tuple[str, dict]] = {}
     for group, items in (("agree", d.shared), ("only_a", d.only_a), ("only_b", d.only_b)):
         for item in items:
@@ -525,7 +528,8 @@ def diff_map(d, taxonomy, outcome: str, rankdir: str = "LR", full: bool = False,
     legend_rows = [_stance_key(an, bn, look)]
     counts = []
     if not full and (focus.left_out_factors or focus.left_out_links):
-        counts.append(f"Focused view: the points both discuss, the conflicts and their direct neighbours. "
+        counts.append(f"Focused view: the points both discuss, the conflicts"
+                      f"{'' if look.slide else ' and their direct neighbours'}. "
                       f"Left out: {_plural(focus.left_out_factors, 'point')} and {_plural(focus.left_out_links, 'link')}"
                       " only one of them draws (argmap diff --full draws them).")
     elif full:
@@ -581,13 +585,16 @@ def _diff_node(g, f, item, group, a, b, taxonomy, faded: bool = False, look: Loo
     s = STANCE_LOOK[group]
     sides = [f"{an}: {_side_words(item['a'])}", f"{bn}: {_side_words(item['b'])}"]
     if group == "conflict":
-        tag = f"\u2717 {item['type_label'].upper()}"
+        words = item["type_label"]
+        tag = f"\u2717 {words.upper()}"
         shown_sides = sides
     elif group == "agree":
-        tag = item["agreement_label"].upper()
+        words = item["agreement_label"]
+        tag = words.upper()
         shown_sides = sides
     else:
         who, side = (an, item["a"]) if group == "only_a" else (bn, item["b"])
+        words = f"only {who}"
         tag = f"ONLY {who.upper()}"
         shown_sides = [_side_words(side)]
     ink = FADED_INK if faded else INK
@@ -604,7 +611,7 @@ def _diff_node(g, f, item, group, a, b, taxonomy, faded: bool = False, look: Loo
     if body:
         rows.append(f'<TR><TD><FONT POINT-SIZE="{look.pt(11)}" COLOR="{ink}">{body}</FONT></TD></TR>')
     label = Html('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>")
-    tooltip = item["summary"] if group == "conflict" else f"{item['label']}: {tag.lower()}. " + "; ".join(sides)
+    tooltip = item["summary"] if group == "conflict" else f"{item['label']}: {words}. " + "; ".join(sides)
     name = g.node_name(("factor", f), item["label"])
     g.node(name, label, fillcolor=FADED_FILL if faded else s["fill"], color=FADED_LINE if faded else s["line"],
            style=f"rounded,filled,{s['style']}", peripheries=s["peripheries"],
@@ -673,7 +680,7 @@ def handout_lines(d) -> list[str]:
 
 def slide(g: graphviz.Digraph) -> graphviz.Digraph:
     """``g`` laid out at 16:9 slide size (13.33 x 7.5 in; 1920 x 1080 px as PNG)."""
-    g.attr(size="13.333,7.5!", ratio="fill", dpi="144", pad="0.3")
+    g.attr(size="13.333,7.5!", ratio="0.5625", dpi="144", pad="0")
     return g
 
 
