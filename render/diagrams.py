@@ -237,6 +237,8 @@ class Look:
 
 PAGE = Look()
 SLIDE = Look(scale=1.5, body_lines=0, slide=True)
+#: A printed page: the slide's tighter focus (no neighbours) at a size that survives shrinking to A4.
+HANDOUT = Look(scale=1.3, body_lines=0, slide=True)
 
 
 def _label(title: str, body_lines: list[str], footer: str, title_colour: str = INK, title_lines: int = 2,
@@ -566,7 +568,7 @@ def _questions_table(questions, an: str, bn: str, look: Look) -> str:
     size = look.pt(11)
 
     def td(text, fill="#FFFFFF", align="CENTER"):
-        return f'<TD ALIGN="{align}" BGCOLOR="{fill}"><FONT POINT-SIZE="{size}">{text}</FONT></TD>'
+        return f'<TD ALIGN="{align}" BALIGN="{align}" BGCOLOR="{fill}"><FONT POINT-SIZE="{size}">{text}</FONT></TD>'
 
     rows = ["<TR>" + td("<B>Questions they answer differently</B>", "#EEEEEE", "LEFT")
             + td(f"<B>{esc(cap(an, 40))}</B>", "#EEEEEE") + td(f"<B>{esc(cap(bn, 40))}</B>", "#EEEEEE") + "</TR>"]
@@ -658,10 +660,10 @@ def _diff_edge(g, tail: str, head: str, group: str, item: dict, a: dict, b: dict
 
 
 def handout_map(d, taxonomy, outcome: str) -> graphviz.Digraph:
-    """A pair's focused diff for a printed page: the summary lines under the title, the
-    conflicts in words, top to bottom so that it fits a portrait page."""
+    """A pair's diff for a printed landscape page: the summary lines and each conflict in
+    words under the title, then the points both discuss and the conflicts (no neighbours)."""
     lines = handout_lines(d)
-    g = diff_map(d, taxonomy, outcome, rankdir="LR", summary=lines)
+    g = diff_map(d, taxonomy, outcome, rankdir="LR", summary=lines, look=HANDOUT)
     g.attr(size="10.8,7.6", margin="0.3")  # A4 or Letter landscape, inside the margins; shrink only
     return g
 
@@ -670,7 +672,7 @@ def handout_lines(d) -> list[str]:
     """The summary lines of a handout: the diff's lead and each conflict in one sentence."""
     from .text import summary_lines
 
-    out = [" ".join(line.split()) for line in summary_lines(d)
+    out = [" ".join(line.split()) for line in summary_lines(d)[1:]  # the first is the subtitle already
            if not line.startswith("Questions they answer differently") and not line.startswith("  ")]
     for item in d.conflicts:
         if item["kind"] != "question":
@@ -815,7 +817,7 @@ def questions_figure(c: dict, taxonomy, look: Look = PAGE) -> graphviz.Digraph:
                 if cell.get("basis_label") else ""
             cells.append(f'<TD BGCOLOR="{fill}">{answer}{basis}</TD>')
         text = "<BR/>".join(esc(l) for l in wrap(q["text"], 48, 4))
-        rows.append(f'<TR><TD ALIGN="LEFT">{text}</TD>{"".join(cells)}</TR>')
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD>{"".join(cells)}</TR>')
     table = Html(f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="{5 * look.scale:g}" '
                  f'COLOR="#BBBBBB"><TR><TD COLSPAN="{len(c.ids) + 1}" BORDER="0" ALIGN="LEFT">'
                  f'<FONT POINT-SIZE="{look.pt(18)}"><B>The contested questions: how each author answers</B></FONT>'
