@@ -379,13 +379,21 @@ def _format_from(fmt, output, default="text"):
 
 
 @_engine_errors
-def _draw_diff(result, corpus, output):
+def _draw_diff(result, corpus, output, full=False, slide=False, handout=False):
     from argmap.compare import one_line
     from render import diagrams, engine
 
     _check_output(output, corpus)
-    dot = diagrams.diff_map(result, corpus.taxonomy, corpus.taxonomy.outcome)
-    engine.write(dot.source, output)
+    tax = corpus.taxonomy
+    if handout:
+        if output.suffix.lower() != ".pdf":
+            raise click.UsageError("a handout is a PDF: give -o FILE.pdf")
+        dot = diagrams.handout_map(result, tax, tax.outcome)
+    else:
+        dot = diagrams.diff_map(result, tax, tax.outcome, full=full, look=diagrams.SLIDE if slide else diagrams.PAGE)
+        if slide:
+            diagrams.slide(dot)
+    engine.write(dot.source, output, slide=slide)
     click.echo(one_line(result))
     click.echo(f"wrote {output}")
 
@@ -399,9 +407,13 @@ def _draw_diff(result, corpus, output):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE instead of the terminal: .txt, .md, .json, or a diagram (.svg, .png, .pdf, .dot).")
 @inferred_option
-@click.option("--full", is_flag=True, help="Show every item with its evidence (default: the summary, the conflicts "
-              "with their evidence, and one line per other item).")
-def diff(a, b, corpus_dir, fmt, output, include_inferred, full):
+@click.option("--full", is_flag=True, help="Show everything: in text, every item with its evidence (default: the "
+              "summary, the conflicts with their evidence, one line per other item); in a diagram, every point "
+              "(default: the shared ones, the conflicts and their neighbours; the rest faded).")
+@click.option("--slide", is_flag=True, help="Diagram: 16:9 slide size with large type, for a classroom.")
+@click.option("--handout", is_flag=True, help="With -o FILE.pdf: a printable page, the focused diagram with the "
+                                              "summary lines.")
+def diff(a, b, corpus_dir, fmt, output, include_inferred, full, slide, handout):
     """Where two authors agree, differ and conflict, with the evidence on each side.
 
     A and B are thesis ids or paths. The text leads with a summary: conflicts per type and
@@ -414,8 +426,10 @@ def diff(a, b, corpus_dir, fmt, output, include_inferred, full):
     pa, pb = _profiles(corpus, [a, b])
     result = diff_theses(pa, pb, corpus.taxonomy, include_inferred)
     if output is not None and output.suffix.lower() in DIAGRAM_SUFFIXES and not fmt:
-        _draw_diff(result, corpus, output)
+        _draw_diff(result, corpus, output, full, slide, handout)
         return
+    if slide or handout:
+        raise click.UsageError("--slide and --handout draw a diagram: give -o FILE.svg, .png or .pdf")
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "md", "json"):
         raise click.UsageError(f"cannot write a diff as .{fmt}; use .txt, .md or .json")
@@ -586,13 +600,16 @@ def source_add(file, folder, name, fmt):
               help="Diagram file (.svg, .png, .pdf, .dot); with --all, a folder.")
 @click.option("--all", "all_", is_flag=True,
               help="Draw the whole debate into the -o folder: every thesis, aligned small multiples, "
-                   "the consensus map and the matrix.")
+                   "the consensus map, the factor x author matrix and the questions.")
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]), default="svg", show_default=True,
               help="With --all: the format of the files written.")
 @click.option("--direction", type=click.Choice(["LR", "TB"]), default="LR", show_default=True,
               help="Causes to the left of the outcome (LR) or above it (TB).")
+@click.option("--slide", is_flag=True, help="16:9 slide size with large type and claim titles only, for a classroom.")
+@click.option("--one-author-links", is_flag=True,
+              help="With --all: also draw, in the consensus map, the links only one author draws.")
 @_engine_errors
-def render(ids, corpus_dir, output, all_, fmt, direction):
+def render(ids, corpus_dir, output, all_, fmt, direction, slide, one_author_links):
     """Draw a thesis as a causal map, or with --all the whole debate.
 
     The format follows the -o extension: svg (with tooltips carrying the quotes), png,
@@ -607,7 +624,8 @@ def render(ids, corpus_dir, output, all_, fmt, direction):
 
         corpus = load(corpus_dir)
         theses = _profiles(corpus, ids or list(corpus.theses))
-        for path in write_overview(theses, corpus.taxonomy, output, fmt, direction):
+        for path in write_overview(theses, corpus.taxonomy, output, fmt, direction, slide=slide,
+                                   one_author_links=one_author_links):
             click.echo(f"wrote {path}")
         return
     if len(ids) != 1:
@@ -617,8 +635,11 @@ def render(ids, corpus_dir, output, all_, fmt, direction):
     corpus = load_thesis(ids[0], corpus_dir)
     (thesis,) = _theses(corpus, ids)  # a map needs no comparison profile
     _check_output(output, corpus)
-    dot = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis, direction)
-    engine.write(dot.source, output)
+    dot = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis, direction,
+                              look=diagrams.SLIDE if slide else diagrams.PAGE)
+    if slide:
+        diagrams.slide(dot)
+    engine.write(dot.source, output, slide=slide)
     click.echo(f"wrote {output}")
 
 

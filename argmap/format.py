@@ -69,6 +69,16 @@ RELATION_LABELS: dict[str, str] = {
     "undermines": "undermines",
     "prevents": "prevents",
 }
+#: A relation as the plain words on a diagram's arrow, read along it from cause to effect
+#: ("Grain crisis -- made worse --> Scissors crisis"); the diagrams' link labels.
+RELATION_EDGE_WORDS: dict[str, str] = {
+    "causes": "led to",
+    "contributes_to": "helped cause",
+    "enables": "made possible",
+    "aggravates": "made worse",
+    "undermines": "weakened",
+    "prevents": "held back",
+}
 #: An author's stance on a factor, and the words people read.
 STANCES: dict[str, str] = {
     "asserts": "asserts",

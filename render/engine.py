@@ -8,6 +8,7 @@ message says how to install Graphviz.
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
 from pathlib import Path
 
@@ -57,8 +58,44 @@ def run(source: str, fmt: str, layout: str = "dot", extra: tuple = ()) -> bytes:
     return done.stdout
 
 
-def write(source: str, path: Path, layout: str = "dot", extra: tuple = ()) -> Path:
-    """Render ``source`` to ``path`` (atomically) in the format its extension names."""
+SLIDE_PX = (1920, 1080)  # a 16:9 slide at 144 dpi (13.33 x 7.5 in)
+
+
+def slide_source(source: str, layout: str = "dot", extra: tuple = ()) -> str:
+    """``source`` (drawn at slide size, see :func:`render.diagrams.slide`) padded to 16:9.
+
+    Graphviz fits the drawing into the slide but its title can leave one side short of
+    16:9; padding counts before the drawing is scaled, so lay it out, pad the short side,
+    measure how much the padding grew, and correct once.
+    """
+    def size(pad):
+        png = run(_with_pad(source, pad), "png", layout, extra)
+        return struct.unpack(">II", png[16:24])  # the PNG header's IHDR chunk
+
+    target = SLIDE_PX
+    w0, h0 = size((0.0, 0.0))
+    guess = (max(0.0, (target[0] - w0) / 2 / 144), max(0.0, (target[1] - h0) / 2 / 144))
+    if not any(guess):
+        return _with_pad(source, guess)
+    w1, h1 = size(guess)
+    pad = tuple(g * (t - d0) / (d1 - d0) if g and d1 != d0 else g
+                for g, t, d0, d1 in zip(guess, target, (w0, h0), (w1, h1)))
+    return _with_pad(source, pad)
+
+
+def _with_pad(source: str, pad: tuple) -> str:
+    head, _, _ = source.rstrip().rpartition("}")
+    return f'{head}\tgraph [pad="{pad[0]:.4f},{pad[1]:.4f}"]\n}}\n'
+
+
+def write(source: str, path: Path, layout: str = "dot", extra: tuple = (), slide: bool = False) -> Path:
+    """Render ``source`` to ``path`` (atomically) in the format its extension names.
+
+    ``slide``: pad the drawing to exactly 16:9 (for sources drawn at slide size).
+    """
     from .output import write_file
 
-    return write_file(path, run(source, format_for(path), layout, extra))
+    fmt = format_for(path)
+    if slide:
+        source = slide_source(source, layout, extra)
+    return write_file(path, run(source, fmt, layout, extra))

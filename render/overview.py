@@ -1,136 +1,135 @@
 """The whole debate at a glance: aligned small multiples, the consensus map, the matrix.
 
 Small multiples put one panel per author side by side with **every factor in the same place
-in every panel**, so the eye compares authors without hunting. Graphviz lays out the union
-of all authors' factor graphs once (``dot``); each panel then pins its nodes and reuses the
-edge routes at those positions (``neato -n2``). A factor an author does not discuss stays
-in its place as a faint outline, so silence is visible as silence.
+in every panel**, so the eye compares authors without hunting: factors stand in columns by
+category (:func:`grid_positions`), each panel pins its nodes there and Graphviz routes the
+author's links (``neato -n2``). A panel draws only what its author discusses: a factor the
+author is silent on is an empty place.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
 from . import diagrams, engine
 from argmap.format import ROLE_LABELS
 
-from .diagrams import FONT, INK, MUTED, NEGATIVE, ROLE_STYLE, esc, wrap
-from .escape import cap, dot_quoted
+from .diagrams import FONT, INK, NEGATIVE, ROLE_STYLE, Html, esc, wrap
+from .escape import cap
 
 PANEL_GAP = 60.0   # points between panels
+ROWS = 11          # factors in a column of a panel at most
+COL_GAP, ROW_GAP = 26.0, 16.0  # points between the boxes of a panel
+NODE_W, NODE_H = 2.0, 0.9  # inches: every panel's boxes, fixed so that the panels align
 TITLE_SPACE = 40.0  # points above each panel for the author's name
 
 
-def _union_source(profiles, taxonomy, outcome: str, rankdir: str) -> tuple[str, list, list]:
-    """DOT of the union of all factor graphs, with fixed-size nodes so panels can reuse it."""
-    factors = sorted({f for p in profiles for f in p.positions} | {outcome})
-    links = sorted({key for p in profiles for key in p.links})
-    lines = [f'digraph union {{ rankdir={rankdir}; nodesep=0.35; ranksep=0.55; newrank=true;',
-             f'node [shape=box, fixedsize=true, width=1.9, height=0.75, fontname="{FONT}", fontsize=10];']
-    for f in factors:
-        lines.append(f'"{f}";')
-    lines.append(f'{{ rank=sink; "{outcome}"; }}')
-    for s, t in links:
-        lines.append(f'"{s}" -> "{t}";')
-    lines.append("}")
-    return "\n".join(lines), factors, links
+def grid_positions(profiles, taxonomy, outcome: str) -> tuple[dict, tuple]:
+    """A place (centre, in points) for every factor any author discusses, the same in every panel.
 
-
-def _layout(source: str) -> tuple[dict, dict, tuple]:
-    """Node centres and edge routes (in points) from dot's JSON output, and the bounding box."""
-    data = json.loads(engine.run(source, "json"))
-    nodes = {}
-    by_id = {}
-    for obj in data.get("objects", []):
-        if "pos" in obj:
-            x, y = (float(v) for v in obj["pos"].split(","))
-            nodes[obj["name"]] = (x, y)
-            by_id[obj["_gvid"]] = obj["name"]
-    edges = {}
-    for edge in data.get("edges", []):
-        edges[(by_id[edge["tail"]], by_id[edge["head"]])] = edge["pos"]
-    x0, y0, x1, y1 = (float(v) for v in data["bb"].split(","))
-    return nodes, edges, (x1 - x0, y1 - y0)
-
-
-def _shift_route(pos: str, dx: float, dy: float) -> str:
-    """Move a Graphviz edge route (``e,x,y x,y ...``) by (dx, dy)."""
-    out = []
-    for token in pos.split():
-        prefix = ""
-        if token[:2] in ("e,", "s,"):
-            prefix, token = token[:2], token[2:]
-        x, y = (float(v) for v in token.split(","))
-        out.append(f"{prefix}{x + dx:.2f},{y + dy:.2f}")
-    return " ".join(out)
+    Factors stand in columns by category, in taxonomy order (a category of more than
+    ``ROWS`` factors takes several columns); the outcome stands alone on the right. Returns
+    the places and the panel's width and height.
+    """
+    discussed = {f for p in profiles for f in p.positions} - {outcome}
+    order = {f: i for i, f in enumerate(taxonomy.factors)}
+    columns: list[list[str]] = []
+    for cat in taxonomy.categories.values():
+        members = sorted((f for f in discussed if getattr(taxonomy.factors.get(f), "category", None) == cat.id),
+                         key=lambda f: (order.get(f, len(order)), f))
+        for start in range(0, len(members), ROWS):
+            columns.append(members[start:start + ROWS])
+    strays = sorted(f for f in discussed if f not in taxonomy.factors)
+    if strays:
+        columns.append(strays)
+    step_x, step_y = NODE_W * 72 + COL_GAP, NODE_H * 72 + ROW_GAP
+    rows = max((len(c) for c in columns), default=1)
+    height = rows * step_y
+    pos = {}
+    for x, column in enumerate(columns):
+        for y, f in enumerate(column):
+            pos[f] = (x * step_x + step_x / 2, height - (y * step_y + step_y / 2))
+    pos[outcome] = (len(columns) * step_x + step_x / 2, height / 2)
+    return pos, ((len(columns) + 1) * step_x, height)
 
 
 def small_multiples(profiles, taxonomy, outcome: str, rankdir: str = "TB") -> str:
-    """DOT source (for ``neato -n2``) of aligned panels, one per author."""
-    source, factors, _ = _union_source(profiles, taxonomy, outcome, rankdir)
-    nodes, routes, (width, height) = _layout(source)
+    """DOT source (for ``neato -n2``) of aligned panels, one per author.
+
+    Each panel draws only what its author discusses, at the place the factor has in every
+    panel, so the panels align and silence is an empty place.
+    """
+    nodes, (width, height) = grid_positions(profiles, taxonomy, outcome)
+    factors = sorted(nodes)
     columns = min(len(profiles), 3) or 1
     rows = math.ceil(len(profiles) / columns)
-    out = ['digraph multiples {', 'graph [bgcolor=white, pad=0.3, splines=true, outputorder=edgesfirst];',
-           f'node [shape=box, style="rounded,filled", fixedsize=true, width=1.9, height=0.75, fontname="{FONT}", fontsize=10];',
-           f'edge [color="{INK}", arrowsize=0.7];']
+    g = diagrams.SafeDigraph("Each author at a glance")
+    g.attr(bgcolor="white", pad="0.3", splines="curved", outputorder="edgesfirst")
+    g.attr("node", shape="box", style="rounded,filled", fixedsize="true", width=f"{NODE_W:g}",
+           height=f"{NODE_H:g}", fontname=FONT, fontsize="12")
+    g.attr("edge", color=INK, arrowsize="0.8")
     for index, p in enumerate(profiles):
         col, row = index % columns, index // columns
         dx = col * (width + PANEL_GAP)
         dy = (rows - 1 - row) * (height + PANEL_GAP + TITLE_SPACE)
         title = f"{p.thesis.name}" + (f" ({p.thesis.year})" if p.thesis.year else "")
-        out.append(f'"title_{p.id}" [shape=plaintext, style="", fixedsize=false, fontsize=16, '
-                   f'label=<<B>{esc(cap(title, 80))}</B>>, pos="{dx + width / 2:.2f},{dy + height + TITLE_SPACE / 2:.2f}!"];')
-        out.append(f'"frame_{p.id}" [shape=box, style="rounded", color="#CCCCCC", label="", fixedsize=true, '
-                   f'width={(width + 20) / 72:.3f}, height={(height + 20) / 72:.3f}, '
-                   f'pos="{dx + width / 2:.2f},{dy + height / 2:.2f}!"];')
+        g.node(g.node_name(("title", p.id), f"Panel of {title}"), Html(f"<<B>{esc(cap(title, 80))}</B>>"),
+               shape="plaintext", style="", fixedsize="false", fontsize="22",
+               pos=f"{dx + width / 2:.2f},{dy + height + TITLE_SPACE / 2:.2f}!", tooltip=title)
+        g.node(g.node_name(("frame", p.id), f"Frame of {title}"), "", shape="box", style="rounded",
+               color="#CCCCCC", fixedsize="true", width=f"{(width + 20) / 72:.3f}", height=f"{(height + 20) / 72:.3f}",
+               pos=f"{dx + width / 2:.2f},{dy + height / 2:.2f}!", tooltip=title)
+        names = {}
         for f in factors:
+            if f != outcome and p.stance(f) == "silent":
+                continue
             x, y = nodes[f]
-            out.append(_panel_node(p, f, taxonomy, outcome, x + dx, y + dy))
+            names[f] = _panel_node(g, p, f, taxonomy, outcome, x + dx, y + dy)
         for key in sorted(p.links):
-            if key not in routes:
+            if key[0] not in names or key[1] not in names:
                 continue
             edge = p.links[key]
-            style = "dashed" if edge["inferred"] else "solid"
-            head = "tee" if edge["polarity"] < 0 else "normal"
-            colour = NEGATIVE if edge["polarity"] < 0 else INK
-            out.append(f'"{p.id}__{key[0]}" -> "{p.id}__{key[1]}" [pos="{_shift_route(routes[key], dx, dy)}", '
-                       f'style={style}, arrowhead={head}, color="{colour}", penwidth=1.4];')
-    out.append(f'graph [labelloc=t, labeljust=l, fontname="{FONT}", fontsize=11, '
-               f'label=<{_legend_text(profiles, taxonomy)}>];')
-    out.append("}")
-    return "\n".join(out)
+            g.edge(names[key[0]], names[key[1]],
+                   style="dashed" if edge["inferred"] else "solid", arrowhead="tee" if edge["polarity"] < 0 else "normal",
+                   color=NEGATIVE if edge["polarity"] < 0 else INK, penwidth="1.6",
+                   tooltip=f"{p.thesis.name}: {_label(taxonomy, key[0])} \u2192 {_label(taxonomy, key[1])}"
+                           + (" (inferred by us)" if edge["inferred"] else ""))
+    g.attr(labelloc="t", labeljust="l", fontname=FONT, fontsize="13", label=Html(f"<{_legend_text(profiles, taxonomy)}>"))
+    return g.source
 
 
-def _panel_node(p, f, taxonomy, outcome, x, y) -> str:
+def _label(taxonomy, f: str) -> str:
     fac = taxonomy.factors.get(f)
-    label = fac.label if fac else f
-    name = f"{p.id}__{f}"
-    text = "<BR/>".join(esc(l) for l in wrap(label, 22, 2))
-    pos = f'pos="{x:.2f},{y:.2f}!"'
+    return fac.label if fac else "the outcome"
+
+
+def _panel_node(g, p, f, taxonomy, outcome, x, y) -> str:
+    label = _label(taxonomy, f)
+    fac = taxonomy.factors.get(f)
+    name = g.node_name((p.id, f), f"{p.thesis.name}, {label}")
+    text = "<BR/>".join(esc(l) for l in wrap(label, 22, 3))
+    pos = f"{x:.2f},{y:.2f}!"
     if f == outcome:
-        return f'"{name}" [{pos}, style=filled, fillcolor="#DDDDDD", penwidth=2.5, label=<<B>{text}</B>>];'
+        g.node(name, Html(f"<<B>{text}</B>>"), pos=pos, style="filled", fillcolor="#DDDDDD", penwidth="2.5",
+               tooltip=f"The outcome: {label}")
+        return name
     stance = p.stance(f)
-    if stance == "silent":
-        return (f'"{name}" [{pos}, style="rounded,dotted", color="#BBBBBB", fontcolor="#AAAAAA", '
-                f'label=<{text}<BR/><FONT POINT-SIZE="8">silent</FONT>>, '
-                f'tooltip={dot_quoted(f"{p.thesis.name} is silent on {label}")}];')
     if stance == "rejects":
-        return (f'"{name}" [{pos}, style="rounded,filled,dashed", fillcolor=white, color="{NEGATIVE}", penwidth=2, '
-                f'label=<{text}<BR/><FONT POINT-SIZE="9" COLOR="{NEGATIVE}"><B>\u2717 REJECTS</B></FONT>>, '
-                f'tooltip={dot_quoted(f"{p.thesis.name} rejects {label}")}];')
+        g.node(name, Html(f'<{text}<BR/><FONT POINT-SIZE="11" COLOR="{NEGATIVE}"><B>\u2717 REJECTS</B></FONT>>'),
+               pos=pos, style="rounded,filled,dashed", fillcolor="white", color=NEGATIVE, penwidth="2",
+               tooltip=f"{p.thesis.name} rejects {label}")
+        return name
     role = p.positions[f]["role"]
     words = ROLE_LABELS[role]
     colour = taxonomy.categories[fac.category].colour if fac else "#FFFFFF"
-    attrs = ", ".join(f'{k}="{v}"' for k, v in ROLE_STYLE[role].items() if k != "shape")
+    attrs = {k: v for k, v in ROLE_STYLE[role].items() if k != "shape"}
     mixed = stance == "mixed"
-    extra = f'<BR/><FONT POINT-SIZE="8" COLOR="{NEGATIVE}"><B>\u2717 REJECTS A READING</B></FONT>' if mixed else ""
+    extra = f'<BR/><FONT POINT-SIZE="10" COLOR="{NEGATIVE}"><B>\u2717 REJECTS A READING</B></FONT>' if mixed else ""
     also = "; rejects a reading of it" if mixed else ""
-    return (f'"{name}" [{pos}, fillcolor="{colour}", {attrs}, '
-            f'label=<{text}<BR/><FONT POINT-SIZE="9"><B>{esc(words.upper())}</B></FONT>{extra}>, '
-            f'tooltip={dot_quoted(f"{p.thesis.name}: {label} ({words}{also})")}];')
+    g.node(name, Html(f'<{text}<BR/><FONT POINT-SIZE="11"><B>{esc(words.upper())}</B></FONT>{extra}>'), pos=pos,
+           fillcolor=colour, tooltip=f"{p.thesis.name}: {label} ({words}{also})", **attrs)
+    return name
 
 
 def _legend_text(profiles, taxonomy) -> str:
@@ -138,30 +137,47 @@ def _legend_text(profiles, taxonomy) -> str:
     cats = "".join(f'<TD BGCOLOR="{c.colour}" BORDER="1" COLOR="#999999">{esc(cap(c.label, 60))}</TD>'
                    for c in taxonomy.categories.values() if c.id in used)
     return ('<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">'
-            '<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>Aligned small multiples: one panel per author</B></FONT></TD></TR>'
-            '<TR><TD ALIGN="LEFT">Every factor stands in the same place in every panel. Filled: the author asserts it '
-            '(heavy border: root or main cause; thin: contributing). Red dashed: rejects it; red tag: asserts it and rejects a reading of it. Faint dotted: silent.</TD></TR>'
+            '<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="24"><B>Each author at a glance: one panel per author</B></FONT>'
+            '</TD></TR>'
+            '<TR><TD ALIGN="LEFT">Every factor stands in the same place in every panel; an empty place is a factor '
+            'the author does not discuss. Filled: the author asserts it (heavy border: root or main cause; thin: '
+            'contributing). Red dashed: rejects it; red tag: asserts it and rejects a reading of it.</TD></TR>'
             '<TR><TD ALIGN="LEFT">Arrows: the author\'s links between factors (dashed: inferred by us; '
             'flat red head: holds the effect back).</TD></TR>'
             f'<TR><TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR>'
             f'<TD>Fill: category</TD>{cats}</TR></TABLE></TD></TR></TABLE>')
 
 
-def write_overview(profiles, taxonomy, folder: Path, fmt: str = "svg", rankdir: str = "LR") -> list[Path]:
-    """Every thesis map, the small multiples, the consensus map and the matrix, into ``folder``."""
+def write_overview(profiles, taxonomy, folder: Path, fmt: str = "svg", rankdir: str = "LR", slide: bool = False,
+                   one_author_links: bool = False) -> list[Path]:
+    """Every thesis map, the small multiples, the consensus map, the matrix and the questions, into ``folder``.
+
+    ``slide``: every figure at 16:9 slide size with large type; ``one_author_links``: the
+    consensus map also draws the links only one author draws.
+    """
     from argmap.compare import compare
     from argmap.graphs import thesis_graph
 
     folder.mkdir(parents=True, exist_ok=True)
     outcome = taxonomy.outcome
     written = []
+    look = diagrams.SLIDE if slide else diagrams.PAGE
+
+    def fit(g):
+        return diagrams.slide(g).source if slide else g.source
+
     for p in profiles:
-        dot = diagrams.thesis_map(thesis_graph(p.thesis, taxonomy), taxonomy, p.thesis, rankdir)
-        written.append(engine.write(dot.source, folder / f"{p.id}.{fmt}"))
-    written.append(engine.write(small_multiples(profiles, taxonomy, outcome, rankdir),
-                                folder / f"multiples.{fmt}", layout="neato", extra=("-n2",)))
+        dot = diagrams.thesis_map(thesis_graph(p.thesis, taxonomy), taxonomy, p.thesis, rankdir, look=look)
+        written.append(engine.write(fit(dot), folder / f"{p.id}.{fmt}", slide=slide))
+    multiples = small_multiples(profiles, taxonomy, outcome, rankdir)
+    if slide:
+        multiples = multiples.rstrip().rstrip("}") + '\tgraph [size="13.333,7.5!" ratio=0.5625 dpi=144 pad=0]\n}\n'
+    written.append(engine.write(multiples, folder / f"multiples.{fmt}", layout="neato", extra=("-n2",), slide=slide))
     c = compare(profiles, taxonomy)
-    written.append(engine.write(diagrams.consensus_map(c, profiles, taxonomy, outcome, rankdir).source,
-                                folder / f"consensus.{fmt}"))
-    written.append(engine.write(diagrams.matrix_figure(c, taxonomy).source, folder / f"matrix.{fmt}"))
+    consensus = diagrams.consensus_map(c, profiles, taxonomy, outcome, rankdir, one_author_links, look=look)
+    written.append(engine.write(fit(consensus), folder / f"consensus.{fmt}", slide=slide))
+    written.append(engine.write(fit(diagrams.matrix_figure(c, taxonomy, look=look)), folder / f"matrix.{fmt}",
+                                slide=slide))
+    written.append(engine.write(fit(diagrams.questions_figure(c, taxonomy, look=look)), folder / f"questions.{fmt}",
+                                slide=slide))
     return written

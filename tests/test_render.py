@@ -38,33 +38,61 @@ def test_wrap_cuts_long_text_with_an_ellipsis():
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet="ab \n", min_size=1, max_size=40), max_size=30),
        st.integers(5, 30), st.integers(1, 5))
-def test_wrap_keeps_the_lines_a_full_wrap_would_keep(words, width, max_lines):
-    # wrap() only wraps a prefix of long texts for speed; the lines shown must not change.
+def test_wrap_breaks_only_between_words(words, width, max_lines):
+    # Lines hold whole words of the text, in order; an ellipsis only ever follows a whole word.
     text = " ".join(words)
-    full = textwrap.wrap(" ".join(text.split()), width) or [""]
-    if len(full) > max_lines:
-        full = full[:max_lines]
-        full[-1] = full[-1][: width - 1].rstrip() + "\u2026"
-    assert diagrams.wrap(text, width, max_lines) == full
+    lines = diagrams.wrap(text, width, max_lines)
+    assert len(lines) <= max_lines
+    kept = " ".join(lines).replace("\u2026", "").split()
+    assert kept == text.split()[:len(kept)]
+    for line in lines:
+        assert len(line) <= width or " " not in line.rstrip("\u2026")
+    if kept != text.split():
+        assert lines[-1].endswith("\u2026")
+
+
+def test_claim_titles_come_from_the_claim_and_never_cut_a_word():
+    title, rest = diagrams.claim_title("Lenin distrusted the market: in 1920 he rejected the tax.")
+    assert (title, rest) == ("Lenin distrusted the market", "in 1920 he rejected the tax.")
+    long = "The succession struggle between the leaders of the party went on for years and years after Lenin died"
+    title, rest = diagrams.claim_title(long, limit=40)
+    assert title.endswith("\u2026") and len(title) <= 40
+    assert long.startswith(title.rstrip("\u2026")) and long.split()[len(title.split())] == rest.lstrip("\u2026").split()[0]
+
+
+def _stmt(src: str, marker: str) -> str:
+    """The attribute list of the node or edge statement carrying ``marker``."""
+    return re.search(rf'\[([^\[]*?{re.escape(marker)}[^\]]*)\]', src).group(1)
 
 
 def test_thesis_map_source_styles_roles_relations_and_rejections(corpus):
     thesis = corpus["beta"]
     src = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis).source
-    node = lambda n: re.search(rf"^\s*{n} \[(.*?)\]$", src, re.M | re.S).group(1)  # noqa: E731
+    node = lambda n: _stmt(src, f'id="node-{n}"')  # noqa: E731
     assert 'fillcolor="#44BB99"' in node("b_famine") and "penwidth=3.5" in node("b_famine")  # economy, main
     assert "dotted" in node("b_faction")  # background
-    edge = lambda s, t: re.search(rf"^\s*{s} -> {t} \[(.*?)\]$", src, re.M | re.S).group(1)  # noqa: E731
+    edge = lambda s, t: _stmt(src, f'id="edge-{s}-{t}"')  # noqa: E731
     assert "arrowhead=tee" in edge("b_famine", "the_end") and "#CC3311" in edge("b_famine", "the_end")
     assert "style=dashed" in edge("b_faction", "b_leader") and "arrowhead=empty" in edge("b_faction", "b_leader")
+    assert 'label="made possible"' in edge("b_faction", "b_leader")  # plain words on the arrow
     alpha = corpus["alpha"]
     asrc = diagrams.thesis_map(thesis_graph(alpha, corpus.taxonomy), corpus.taxonomy, alpha).source
-    assert "subgraph cluster_rejected" in asrc and "REJECTED: Leader" in asrc
+    assert "subgraph \"cluster of the views" in asrc and "REJECTED: Leader" in asrc
     # Rejecting one reading of a factor the author asserts is told apart from rejecting the factor.
     alpha.rejects[0].factor = alpha.claims[0].factor
     label = corpus.taxonomy.factors[alpha.claims[0].factor].label
     asrc = diagrams.thesis_map(thesis_graph(alpha, corpus.taxonomy), corpus.taxonomy, alpha).source
     assert f"REJECTED: a reading of {label}" in asrc.replace("<BR/>", " ")
+
+
+def test_thesis_map_titles_each_claim_from_its_text_not_its_factor(corpus):
+    thesis = corpus["alpha"]
+    src = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis).source
+    for claim in thesis.claims:
+        title, _ = diagrams.claim_title(claim.text)
+        factor = corpus.taxonomy.factors[claim.factor].label
+        stmt = _stmt(src, f'id="node-{claim.id}"')
+        assert f"<B>{diagrams.esc(title)}" in stmt.replace("<BR/>", " ") and f"<I>{diagrams.esc(factor)}</I>" in stmt
 
 
 @needs_dot
@@ -84,30 +112,46 @@ def test_thesis_map_svg_has_every_claim_and_link_with_quote_tooltips(corpus):
 def test_diff_map_marks_conflicts_and_sides(corpus):
     pa, pb = profile(corpus["alpha"], corpus.taxonomy), profile(corpus["beta"], corpus.taxonomy)
     d = diff(pa, pb, corpus.taxonomy)
-    src = diagrams.diff_map(d, corpus.taxonomy, "the_end").source
-    leader = re.search(r"^\s*leader \[(.*?)\]$", src, re.M | re.S).group(1)
-    assert "CONFLICT" in leader and "peripheries=2" in leader and "#CC3311" in leader
-    faction = re.search(r"^\s*faction \[(.*?)\]$", src, re.M | re.S).group(1)
-    assert "ONLY B. WRITER" in faction and "dashed" in faction
-    famine = re.search(r"^\s*famine \[(.*?)\]$", src, re.M | re.S).group(1)
+    src = diagrams.diff_map(d, corpus.taxonomy, "the_end", full=True).source
+    leader = _stmt(src, 'id="node-leader"')
+    conflict = diagrams.STANCE_LOOK["conflict"]
+    assert "CONTRADICTS" in leader and "peripheries=2" in leader and conflict["fill"] in leader
+    faction = _stmt(src, 'id="node-faction"')
+    assert "ONLY B. WRITER" in faction and "dashed" not in faction  # faded: outside the focus
+    famine = _stmt(src, 'id="node-famine"')
     assert "BOTH ASSERT" in famine and "alpha" not in famine and "beta" not in famine  # names, not ids
     svg = svg_of(src)
     assert "2 points in common, 0 only in A. Author, 3 only in B. Writer, 1 conflict" in " ".join(
         t.text or "" for t in svg.iter(f"{SVG}text"))
 
 
+def test_stances_differ_in_dash_or_shape_not_colour_alone():
+    looks = diagrams.STANCE_LOOK
+    assert len({(s["style"], s["peripheries"]) for s in looks.values()}) == 4  # borders, in greyscale
+    assert len({(s["edge_style"], s["line"].count(":"), s["peripheries"]) for s in looks.values()}) == 4
+    assert len({s["fill"] for s in looks.values()}) == 4 and len({s["line"] for s in looks.values()}) == 4
+    tol_muted = {"#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+                 "#AA4499", "#777722"}
+    assert {s["fill"] for s in looks.values()} <= tol_muted
+
+
 @needs_dot
 def test_small_multiples_put_each_factor_in_the_same_place_in_every_panel(corpus):
     profs = [profile(corpus[i], corpus.taxonomy) for i in ("alpha", "beta")]
     src = small_multiples(profs, corpus.taxonomy, "the_end")
-    pos = {m.group(1): (float(m.group(2)), float(m.group(3)))
-           for m in re.finditer(r'"(\w+__\w+)" \[pos="([\d.-]+),([\d.-]+)!"', src)}
-    factors = {"prices", "famine", "faction", "leader", "the_end"}
-    offsets = {(round(pos[f"beta__{f}"][0] - pos[f"alpha__{f}"][0], 2),
-                round(pos[f"beta__{f}"][1] - pos[f"alpha__{f}"][1], 2)) for f in factors}
+    pos = {}
+    for m in re.finditer(r'"([^"]+)" \[[^\]]*?pos="([\d.-]+),([\d.-]+)!"', src):
+        pos[m.group(1)] = (float(m.group(2)), float(m.group(3)))
+    labels = {f: corpus.taxonomy.factors[f].label for f in ("prices", "famine", "faction", "leader", "the_end")}
+    shared = [f for f in labels if f"A. Author, {labels[f]}" in pos and f"B. Writer, {labels[f]}" in pos]
+    assert len(shared) >= 2
+    offsets = {(round(pos[f"B. Writer, {labels[f]}"][0] - pos[f"A. Author, {labels[f]}"][0], 2),
+                round(pos[f"B. Writer, {labels[f]}"][1] - pos[f"A. Author, {labels[f]}"][1], 2)) for f in shared}
     assert len(offsets) == 1 and next(iter(offsets))[0] > 0  # one shift for all: aligned
-    assert "silent" in re.search(r'"alpha__faction" \[(.*?)\];', src).group(1)
-    assert "REJECTS" in re.search(r'"alpha__leader" \[(.*?)\];', src).group(1)
+    # Trimmed: a factor an author is silent on is an empty place, not a box.
+    assert f"A. Author, {labels['faction']}" not in pos and f"B. Writer, {labels['faction']}" in pos
+    assert "REJECTS" in _stmt(src, f'"A. Author, {labels["leader"]}"'.strip('"') + '"') or \
+        "REJECTS" in src.split(f'"A. Author, {labels["leader"]}"')[1].split("\n\t")[0]
     svg_of(src, "neato", ("-n2",))  # renders and parses
 
 
@@ -177,7 +221,7 @@ def test_render_all_and_diff_diagram(tmp_path, corpus_dir):
     result = run("render", "--all", "--corpus", corpus_dir, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["alpha.svg", "beta.svg", "consensus.svg", "matrix.svg", "multiples.svg"]
+    assert names == ["alpha.svg", "beta.svg", "consensus.svg", "matrix.svg", "multiples.svg", "questions.svg"]
     for p in (tmp_path / "out").iterdir():
         ET.parse(p)
     d = run("diff", "alpha", "beta", "--corpus", corpus_dir, "-o", tmp_path / "ab.svg")

@@ -127,6 +127,6 @@ def test_diff_page_shows_its_diagram(browser, tmp_path, corpus_dir):
     page, problems, _ = open_page(browser, (out / "pair-alpha-beta.html").resolve().as_uri())
     svg = page.locator("figure svg")
     assert svg.count() == 1 and svg.bounding_box()["width"] > 200
-    assert page.locator("figure svg g.node").count() >= 5
+    assert page.locator("figure svg g.node").count() >= 4  # the focused diff: shared points, conflicts, neighbours
     assert "1 conflict;" in page.inner_text("main")
     assert problems == []
