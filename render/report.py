@@ -615,21 +615,16 @@ class Report:
         self._comparison = compare(self.profiles, self.taxonomy, self.include_inferred)
         self._names = _names(self.profiles)
         self._humanise = Humaniser(self.taxonomy, [p.thesis for p in self.profiles])
-
-        def run(job):
-            name, fn, args = job
-            write_new(folder, name, fn(*args))
-            return name
-
-        pool = ThreadPoolExecutor(max_workers=workers())
+        self._into, self._jobs = folder, list(self.jobs())
+        global _SITE
+        _SITE = self
         try:
-            for name in pool.map(run, self.jobs()):
-                self.pages.append(name)
-                self.progress(1)
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        pool.shutdown(wait=True)
+            with _pool() as pool:
+                for outcome in pool.map(_build_page, range(len(self._jobs))):
+                    self.pages.append(_raise_failure(outcome))
+                    self.progress(1)
+        finally:
+            _SITE = None
 
     # -- one page each: results in, text out ------------------------------------------------
     def index_page(self) -> str:
@@ -655,6 +650,67 @@ class Report:
     def brief_page(self, a, b) -> str:
         data = brief(self.by_id[a], self.by_id[b], self.profiles, self.taxonomy, self.include_inferred)
         return brief_page(data, self._names, self._humanise)
+
+
+# --- building pages in parallel ------------------------------------------------------------
+# Most of a page's time is Graphviz (its own process) and the rest is Python, which one
+# process runs on one core: the pages are built by worker processes forked from the one
+# that holds the results (nothing to pickle but a page's number), a worker per core and one
+# more so that a core is busy while another worker waits on dot. Without fork (Windows,
+# macOS), threads still run dot in parallel.
+
+_SITE: Report | None = None  # the report being built, as forked workers inherit it
+
+
+class _Pool:
+    """An executor whose exit, after a failure, cancels the pages not yet started."""
+
+    def __init__(self, executor):
+        self.executor = executor
+
+    def __enter__(self):
+        return self.executor
+
+    def __exit__(self, kind, exc, tb):
+        self.executor.shutdown(wait=True, cancel_futures=kind is not None)
+        return False
+
+
+def _pool() -> _Pool:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        return _Pool(ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("fork")))
+    return _Pool(ThreadPoolExecutor(max_workers=workers()))
+
+
+def _build_page(index: int):
+    """Build and write one page; a failure comes back as plain data (exceptions may not pickle)."""
+    site = _SITE
+    name, fn, args = site._jobs[index]
+    try:
+        write_new(site._into, name, fn(*args))
+    except OSError as exc:
+        return ("os", getattr(exc, "filename", None) or name, exc.errno, exc.strerror or str(exc))
+    except engine.EngineError as exc:
+        return ("engine", str(exc))
+    except Exception as exc:  # a bug: keep its type and message for the report of it
+        return ("bug", f"{type(exc).__name__}: {exc}")
+    return name
+
+
+def _raise_failure(outcome):
+    if isinstance(outcome, str):
+        return outcome
+    kind = outcome[0]
+    if kind == "os":
+        from .output import OutputError
+
+        raise OutputError(outcome[1], OSError(outcome[2], outcome[3]))
+    if kind == "engine":
+        raise engine.EngineError(outcome[1])
+    raise RuntimeError(outcome[1])
 
 
 def check_folder(folder: Path, inputs: set[Path]) -> None:
