@@ -50,6 +50,7 @@ STATIC_FILES = ("svg-pan-zoom.min.js", "svg-pan-zoom.LICENSE", "report.js")
 SCRIPTS = ("svg-pan-zoom.min.js", "report.js")
 HEAVY_ROLES = {"root", "main"}
 GLOSS_CHARS = 80
+CONSENSUS_SHOWN = 8
 
 
 # --- file names -------------------------------------------------------------------------
@@ -189,7 +190,10 @@ def _names(profiles) -> dict:
     return {p.id: p.thesis.name for p in profiles}
 
 
-def _join(names: list[str]) -> str:
+def _join(names: list[str], limit: int = 6) -> str:
+    """Names in a sentence; past ``limit``, the first few and how many more."""
+    if len(names) > limit:
+        return ", ".join(names[:limit - 1]) + f" and {len(names) - limit + 1} more"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -366,14 +370,14 @@ def index_page(c, profiles, taxonomy, multiples_svg: bytes, multiples_note: str 
                           "who": who})
     consensus = [{"text": f"{l['from_label']} \u2192 {l['to_label']}",
                   "who": ", ".join(names[i] + (" (inferred by us)" if i in l["inferred_by"] else "")
-                                   for i in l["authors"])} for l in c.consensus_links[:15]]
+                                   for i in l["authors"])} for l in c.consensus_links[:CONSENSUS_SHOWN]]
     return render_template(
         "index.html", title=taxonomy.debate, nav=nav_links(), scripts=SCRIPTS, debate=taxonomy.debate,
         n=len(profiles), findings=findings(c, names, divided, alike, taxonomy), divided=divided, alike=alike,
         n_questions=len(c.questions), authors_cols=[{"id": i, "name": names[i]} for i in c.ids],
         matrix=matrix_rows(c, taxonomy), categories=c.categories, cats=cats, multiples=multiples,
         details=data_json(multiples_details(profiles, taxonomy)), pairs=pairs, contested=contested,
-        consensus=consensus, more_consensus=max(0, len(c.consensus_links) - 15), authors=authors,
+        consensus=consensus, more_consensus=max(0, len(c.consensus_links) - CONSENSUS_SHOWN), authors=authors,
         include_inferred=c.include_inferred, version=__version__)
 
 
