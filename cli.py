@@ -709,9 +709,11 @@ def debate(a, b, motion, main_cause, full, corpus_dir, fmt, output, include_infe
 @corpus_option
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("report"),
               show_default=True, help="Folder to write the site into.")
+@click.option("--sources", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of source texts: each thesis page then links to its quote coverage.")
 @inferred_option
 @_engine_errors
-def report(ids, corpus_dir, output, include_inferred):
+def report(ids, corpus_dir, output, sources, include_inferred):
     """Build the comparison report: a static site to open in a browser.
 
     An overview (aligned small multiples, the factor x author matrix, agreement, the most
@@ -731,7 +733,8 @@ def report(ids, corpus_dir, output, include_inferred):
         raise click.UsageError(str(exc)) from None
     from render.engine import EngineError
 
-    site = Report(corpus, profiles, output, include_inferred=include_inferred)
+    coverages = _coverages(corpus, profiles, sources) if sources is not None else None
+    site = Report(corpus, profiles, output, include_inferred=include_inferred, coverages=coverages)
     existed = output.exists()
     try:
         if sys.stderr.isatty():
@@ -746,6 +749,24 @@ def report(ids, corpus_dir, output, include_inferred):
         raise click.ClickException(f"{message}; {kept}") from None
     click.echo(f"Report written to {output}/ ({len(site.pages)} pages).")
     click.echo(f"Open it in a browser: {index.resolve().as_uri()}")
+
+
+def _coverages(corpus, profiles, sources: Path) -> dict:
+    """Quote coverage of each thesis whose source text is in ``sources``; a note for the others."""
+    from argmap.coverage import coverage as thesis_coverage
+    from argmap.quotes import SourcePathError, open_source
+
+    out = {}
+    for p in profiles:
+        thesis = p.thesis
+        try:
+            source = open_source(sources, thesis.source_file)
+        except SourcePathError as exc:
+            where = thesis.locs.get("source.file") or thesis.locs.get("source", thesis.loc)
+            click.echo(f"{where}: `source.file` {exc}; no coverage page for {thesis.name}", err=True)
+            continue
+        out[p.id] = thesis_coverage(thesis, source)
+    return out
 
 
 def main():

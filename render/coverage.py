@@ -62,10 +62,15 @@ def coverage_text(cov: Coverage, colour: bool = False, gaps_only: bool = False, 
     return "\n".join(out) + "\n"
 
 
-def coverage_html(cov: Coverage, back_link: str | None = None) -> str:
-    """A standalone page: the summary, the gaps, then every paragraph shaded by coverage."""
+def coverage_html(cov: Coverage, back_link: str | None = None, nav: list | None = None) -> str:
+    """A standalone page: the summary, the gaps, then every paragraph shaded by coverage.
+
+    ``nav`` (links as ``{"href", "text"}``) adds the report's site navigation, when the page
+    is part of a report.
+    """
     from .templates import render_template
 
     gaps = cov.gaps()
     in_gap = {line for g in gaps for line in range(g.first_line, g.last_line + 1)}
-    return render_template("coverage.html", cov=cov, summary=cov.summary(), gaps=gaps, in_gap=in_gap, back_link=back_link)
+    return render_template("coverage.html", title=f"Quote coverage: {cov.author}", nav=nav or [], cov=cov,
+                           summary=cov.summary(), gaps=gaps, in_gap=in_gap, back_link=back_link)

@@ -635,7 +635,7 @@ def _diff_edge(g, tail: str, head: str, group: str, item: dict, a: dict, b: dict
             g.edge(first, second, color=FADED_LINE if faded else s["line"], style=s["edge_style"], penwidth="2",
                    arrowhead="tee" if side["polarity"] < 0 else "normal",
                    label="other way round" if key == "a" else "", fontcolor=MUTED,
-                   tooltip=f"{item['summary']}")
+                   tooltip=f"{item['summary']}", id=f"edge-{side['from']}-{side['to']}")
         return
     s = STANCE_LOOK[group]
     colour = FADED_LINE if faded else s["line"]
@@ -656,7 +656,7 @@ def _diff_edge(g, tail: str, head: str, group: str, item: dict, a: dict, b: dict
         tooltip = f"{item['from_label']} \u2014 {words(side)} \u2192 {item['to_label']}: {who}{inferred}"
     g.edge(tail, head, label="\n".join(wrap(label, 36, 3)) if label else "",
            fontcolor=FADED_INK if faded else (s["line"] if group == "conflict" else INK),
-           fontsize=look.pt(10), tooltip=tooltip, **attrs)
+           fontsize=look.pt(10), tooltip=tooltip, id=f"edge-{item['from']}-{item['to']}", **attrs)
 
 
 def handout_map(d, taxonomy, outcome: str) -> graphviz.Digraph:

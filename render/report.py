@@ -1,10 +1,20 @@
 """The comparison report: a static, self-contained site a teacher can open from disk.
 
-One folder with an index (the debate, aligned small multiples, the matrix, agreement,
-the most contested points), a page per thesis (a causal map whose nodes show their
-evidence when clicked or activated with the keyboard), a page per pair of authors (the
-visual diff and the diff with evidence) and a debate brief for every ordered pair. No
-network requests: CSS, scripts and diagrams are inlined, so it works from ``file://``.
+The index opens with the findings (where the authors disagree, where they agree, the
+factor x author matrix), then the small multiples, agreement between pairs and the
+authors' summaries. There is a page per thesis (a causal map whose boxes and arrows show
+their evidence when clicked), a page per pair of authors (the visual diff and the diff with
+evidence), a debate brief for every ordered pair, and, given the source texts, a quote
+coverage page per thesis. Every diagram opens full size with zoom and pan (svg-pan-zoom,
+shipped in the folder with its licence): no network request, so it works from ``file://``.
+
+The module has two halves:
+
+* pure functions from results (a :class:`~argmap.compare.Comparison`, diffs, briefs,
+  thesis graphs, coverage) and laid-out SVG to page text, through Jinja2 templates with
+  autoescaping and one page shell (``templates/base.html``);
+* :class:`Report`, which computes those results, runs Graphviz in parallel (a worker per
+  core) and writes the pages into a folder that replaces the old one only when complete.
 """
 
 from __future__ import annotations
@@ -12,447 +22,713 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import os
 import re
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from importlib import resources
 from pathlib import Path
+
+from markupsafe import Markup
 
 from argmap import __version__
 from argmap.compare import compare, diff, evidence_dict, one_line
-from argmap.format import REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS
 from argmap.debate import brief
+from argmap.format import REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS
 from argmap.graphs import thesis_graph
 
 from . import diagrams, engine
 from .brief import blocks_to_html, brief_blocks
 from .output import replace_folder, write_new
 from .overview import small_multiples
+from .templates import render_template
 from .text import diff_head, diff_sections, link_words, locator_text, summary_lines, weight_words
 
 MARKER = ".argmap-report"
-
-CSS = """
-:root { --ink: #222; --muted: #555; --line: #d0d0d0; --accent: #0077BB; --neg: #CC3311; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 Georgia, "DejaVu Serif", serif; color: var(--ink); background: #fff; }
-header.site { background: #f4f4f4; border-bottom: 1px solid var(--line); padding: .6rem 1.2rem; }
-header.site nav a { margin-right: 1rem; font-family: Helvetica, Arial, sans-serif; font-size: .95rem; }
-main { max-width: 80rem; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
-h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; line-height: 1.2; }
-h2 { border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2.2rem; }
-a { color: var(--accent); }
-a:focus, button:focus, [tabindex]:focus { outline: 3px solid #EE7733; outline-offset: 2px; }
-table { border-collapse: collapse; margin: .6rem 0; font-size: .92rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; text-align: left; }
-th { background: #f4f4f4; font-family: Helvetica, Arial, sans-serif; }
-td.silent { color: #888; } td.rejects { color: var(--neg); font-weight: bold; }
-figure { margin: 1rem 0; overflow-x: auto; }
-figure svg { max-width: 100%; height: auto; }
-figcaption { color: var(--muted); font-size: .9rem; }
-.quote { font-style: italic; } .where { color: var(--muted); font-size: .88em; }
-.map-layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 1fr); gap: 1rem; align-items: start; }
-#details { position: sticky; top: 1rem; border: 1px solid var(--line); border-radius: 6px; padding: .8rem;
-           background: #fafafa; min-height: 8rem; }
-#details h3 { margin-top: 0; }
-svg g.node[tabindex] { cursor: pointer; }
-svg g.node.selected path, svg g.node.selected polygon { stroke: #EE7733; stroke-width: 5; }
-button.claim { font: inherit; color: var(--accent); background: none; border: 0; padding: 0; text-decoration: underline;
-               cursor: pointer; }
-ul.cards li { margin: .3rem 0; }
-.small { font-size: .9rem; color: var(--muted); }
-@media (max-width: 60rem) { .map-layout { grid-template-columns: 1fr; } }
-@media print { header.site, #details, .noprint { display: none; } main { max-width: none; padding: 0; }
-               .map-layout { display: block; } h2, h3 { break-after: avoid; } tr, li { break-inside: avoid; }
-               a { color: inherit; text-decoration: none; } }
-"""
-
-MAP_SCRIPT = """
-(function () {
-  var data = JSON.parse(document.getElementById('node-data').textContent);
-  var panel = document.getElementById('details');
-  function el(tag, text, cls) { var e = document.createElement(tag); if (text) e.textContent = text;
-    if (cls) e.className = cls; return e; }
-  function show(key) {
-    var d = data[key]; if (!d) return;
-    document.querySelectorAll('svg g.node.selected').forEach(function (g) { g.classList.remove('selected'); });
-    var g = document.getElementById('node-' + key); if (g) g.classList.add('selected');
-    panel.innerHTML = '';
-    panel.appendChild(el('h3', d.title));
-    if (d.meta) panel.appendChild(el('p', d.meta, 'small'));
-    if (d.text) panel.appendChild(el('p', d.text));
-    if (d.evidence.length) {
-      panel.appendChild(el('h4', 'Evidence'));
-      var ul = el('ul');
-      d.evidence.forEach(function (e) { var li = el('li'); li.appendChild(el('span', '\\u201c' + e.quote + '\\u201d', 'quote'));
-        li.appendChild(document.createTextNode(' ')); li.appendChild(el('span', '(' + e.where + ')', 'where'));
-        ul.appendChild(li); });
-      panel.appendChild(ul);
-    } else { panel.appendChild(el('p', 'No quote in the encoding.', 'small')); }
-    [['Leads to', d.out], ['Comes from', d.in]].forEach(function (pair) {
-      if (!pair[1].length) return;
-      panel.appendChild(el('h4', pair[0]));
-      var ul = el('ul'); pair[1].forEach(function (t) { ul.appendChild(el('li', t)); }); panel.appendChild(ul);
-    });
-    panel.focus();
-  }
-  document.querySelectorAll('svg g.node').forEach(function (g) {
-    var key = g.id.replace(/^node-/, '');
-    if (!data[key]) return;
-    g.setAttribute('tabindex', '0');
-    g.setAttribute('role', 'button');
-    g.setAttribute('aria-label', data[key].title + ': show its evidence');
-    g.addEventListener('click', function () { show(key); });
-    g.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); show(key); } });
-  });
-  document.querySelectorAll('button.claim').forEach(function (b) {
-    b.addEventListener('click', function () { show(b.getAttribute('data-key')); });
-  });
-})();
-"""
+# Shipped with the package (render/static) and copied into every report.
+STATIC_FILES = ("svg-pan-zoom.min.js", "svg-pan-zoom.LICENSE", "report.js")
+SCRIPTS = ("svg-pan-zoom.min.js", "report.js")
+HEAVY_ROLES = {"root", "main"}
+GLOSS_CHARS = 80
+CONSENSUS_SHOWN = 8
 
 
-def esc(text) -> str:
-    return html.escape(str(text if text is not None else ""), quote=True)
+# --- file names -------------------------------------------------------------------------
+
+def thesis_file(i: str) -> str:
+    return f"thesis-{i}.html"
 
 
-def page(title: str, body: str, nav: str, script: str = "") -> str:
-    scripts = f"<script>{script}</script>" if script else ""
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(title)} \u2013 argmap</title>", f"<style>{CSS}</style>", "</head>", "<body>",
-        f'<header class="site"><nav aria-label="Site">{nav}</nav></header>',
-        f"<main>{body}</main>", scripts, "</body>", "</html>"]) + "\n"
+def pair_file(a: str, b: str) -> str:
+    return f"pair-{a}-{b}.html"
 
 
-def inline_svg(svg: bytes, label: str) -> str:
-    """SVG markup to embed in a page: no XML prolog, labelled for screen readers."""
+def brief_file(a: str, b: str) -> str:
+    return f"brief-{a}-vs-{b}.html"
+
+
+def coverage_file(i: str) -> str:
+    return f"coverage-{i}.html"
+
+
+def nav_links() -> list[dict]:
+    """The site navigation: short, the same on every page, wraps on a phone."""
+    return [{"href": "index.html", "text": "Overview"},
+            {"href": "index.html#disagree", "text": "Disagreements"},
+            {"href": "index.html#matrix", "text": "Who says what"},
+            {"href": "index.html#authors", "text": "Authors"},
+            {"href": "index.html#pairs", "text": "Pairs and briefs"}]
+
+
+# --- diagrams on a page -------------------------------------------------------------------
+
+_NAMED = re.compile(r'(<g id="[^"]*" class="(?:node|edge)")>\s*<title>(.*?)</title>', re.S)
+_TITLE = re.compile(r"<title>.*?</title>\s*", re.S)
+
+
+_ID = re.compile(r'id="(node|edge)-([^"]*)"')
+
+
+def _key(group_tag: str, title: str) -> str:
+    """What a node or edge is looked up by: the id the diagram gave it (``node-ID``,
+    ``edge-FROM-TO``), else its Graphviz name. Diagrams name nodes in words for people, so
+    the id attribute is what carries the key."""
+    found = _ID.search(html.unescape(group_tag))  # Graphviz writes the id's "-" as &#45;
+    if not found:
+        return html.unescape(title)
+    kind, rest = found.groups()
+    return rest.replace("-", "->", 1) if kind == "edge" else rest
+
+
+def prepare_svg(svg: bytes, label: str) -> Markup:
+    """Graphviz SVG to embed in a page.
+
+    No XML prolog or comments; every node and edge keyed by its Graphviz name in a
+    ``data-key`` attribute (what the page's script looks its details up by); and no
+    ``<title>`` element, since Graphviz fills those with internal names that a browser shows
+    as tooltips. The tooltips argmap sets itself (plain words) stay.
+    """
     text = svg.decode("utf-8")
     text = re.sub(r"^<\?xml[^>]*>\s*", "", text)
     text = re.sub(r"<!DOCTYPE[^>]*>\s*", "", text)
     text = re.sub(r"<!--.*?-->\s*", "", text, flags=re.S)
-    return text.replace("<svg ", f'<svg role="img" aria-label="{esc(label)}" ', 1)
+    text = _NAMED.sub(lambda m: f'{m.group(1)} data-key="{html.escape(_key(m.group(1), m.group(2)), quote=True)}">',
+                      text)
+    text = _TITLE.sub("", text)
+    return Markup(text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label, quote=True)}" ', 1))
 
 
-def _quote_html(e: dict) -> str:
+def figure(fig_id: str, svg: bytes, title: str, caption: str, label: str, filters=()) -> dict:
+    """What the ``diagram`` macro draws: the SVG, a button to open it full size, filters."""
+    return {"id": fig_id, "svg": prepare_svg(svg, label), "title": title, "caption": caption,
+            "filters": [{"label": lab, "attr": attr, "options": options} for lab, attr, options in filters if options]}
+
+
+def data_json(data: dict) -> Markup:
+    """Details for the page's script, safe inside a ``<script type="application/json">``."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def quote(e: dict) -> dict:
+    """An evidence dict as the words a reader sees: the quote and where it is."""
     cites = f"; cites {e['cites']}" if e.get("cites") else ""
-    return (f'<span class="quote">\u201c{esc(" ".join(e["quote"].split()))}\u201d</span> '
-            f'<span class="where">({esc(locator_text(e["locator"]))}{esc(cites)})</span>')
+    return {"quote": " ".join(e["quote"].split()), "where": locator_text(e["locator"]) + cites}
+
+
+def _evidence(evidence) -> list[dict]:
+    return [quote(evidence_dict(e)) for e in evidence]
+
+
+def _detail(title, meta="", text="", groups=(), tags=None, ends=None) -> dict:
+    out = {"title": title, "meta": meta, "text": text, "groups": [g for g in groups if g.get("items") or g.get("quotes")]}
+    if tags:
+        out["tags"] = tags
+    if ends:
+        out["ends"] = list(ends)
+    return out
+
+
+# --- no internal names in what people read ---------------------------------------------
+
+class Humaniser:
+    """Replaces internal names that free text may carry by the words a reader knows.
+
+    Encoders' notes name factors, questions and claims by id ("every link to nep_end is
+    inferred"); the report shows labels instead ("every link to The end of NEP is
+    inferred"). Only names with an underscore or a digit are replaced: single-word ids are
+    ordinary words. Quotes are never touched.
+    """
+
+    def __init__(self, taxonomy, theses):
+        from argmap import format as fmt
+
+        words: dict[str, str] = {}
+        enums = (fmt.RELATION_LABELS, fmt.ROLE_LABELS, fmt.REJECTION_SCOPES, fmt.POSITION_BASES,
+                 fmt.CONFLICT_TYPES, fmt.STANCES)
+        for table in enums:
+            words.update({k: str(v) for k, v in table.items()})
+        for t in theses:
+            for item in list(t.claims) + list(t.rejects):
+                words[item.id] = "\u201c" + textwrap.shorten(" ".join(item.text.split()), 60, placeholder="\u2026") + "\u201d"
+        for q in taxonomy.questions.values():
+            for a, label in q.answers.items():
+                words.setdefault(a, label)
+            words[q.id] = "\u201c" + q.question + "\u201d"
+        words.update({c.id: c.label for c in taxonomy.categories.values()})
+        words.update({f.id: f.label for f in taxonomy.factors.values()})
+        self.words = {k: v for k, v in words.items() if "_" in k or any(ch.isdigit() for ch in k)}
+        names = sorted(self.words, key=lambda k: (-len(k), k))
+        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+
+    def __call__(self, text):
+        if not text or self.pattern is None:
+            return text
+        return self.pattern.sub(lambda m: self.words[m.group(1)], text)
+
+    def blocks(self, blocks: list) -> list:
+        """Brief blocks with every text humanised (a quote's words stay verbatim)."""
+        out = []
+        for kind, level, text in blocks:
+            if kind == "q":
+                text = (text[0], self(text[1]))
+            else:
+                text = self(text)
+            out.append((kind, level, text))
+        return out
+
+
+# --- the index ------------------------------------------------------------------------------
+
+def _names(profiles) -> dict:
+    return {p.id: p.thesis.name for p in profiles}
+
+
+def _join(names: list[str], limit: int = 6) -> str:
+    """Names in a sentence; past ``limit``, the first few and how many more."""
+    if len(names) > limit:
+        return ", ".join(names[:limit - 1]) + f" and {len(names) - limit + 1} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _answer_groups(row: dict, ids: list) -> list[tuple[str, list]]:
+    groups: dict[str, list] = {}
+    for i in ids:
+        cell = row["cells"][i]
+        if cell["answer"]:
+            groups.setdefault(cell["answer"], []).append(i)
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def question_rows(c, names: dict) -> tuple[list, list]:
+    """The questions that divide the authors (most divided first) and those they answer alike."""
+    contested = {item["question"]: item["conflicting_pairs"] for item in c.contested if item["kind"] == "question"}
+    divided, alike = [], []
+    for row in c.questions:
+        groups = _answer_groups(row, c.ids)
+        order = {a["id"]: n for n, a in enumerate(row["answers"])}
+        majority = groups[0][0] if groups and len(groups[0][1]) > sum(len(g) for _, g in groups[1:]) else None
+        cells = []
+        for i in c.ids:
+            cell = row["cells"][i]
+            if not cell["answer"]:
+                cells.append({"author": i, "silent": True})
+                continue
+            gloss = " ".join((cell["gloss"] or "").split())
+            cells.append({"author": i, "silent": False, "answer": cell["answer_label"],
+                          "basis": "our inference" if cell["basis"] == "inferred" else "",
+                          "gloss": textwrap.shorten(gloss, GLOSS_CHARS, placeholder="\u2026"), "full": gloss,
+                          "tint": f"a{order.get(cell['answer'], 5) % 6}",
+                          "odd": majority is not None and cell["answer"] != majority})
+        entry = {"text": row["text"], "cells": cells, "pairs": contested.get(row["question"], 0),
+                 "answers": [{"label": next(a["label"] for a in row["answers"] if a["id"] == ans)
+                              if any(a["id"] == ans for a in row["answers"]) else ans,
+                              "who": [names[i] for i in who]} for ans, who in groups],
+                 "answered": sum(len(g) for _, g in groups)}
+        (divided if len(groups) > 1 else alike).append(entry)
+    divided.sort(key=lambda r: -r["pairs"])
+    alike.sort(key=lambda r: -r["answered"])
+    return divided, alike
+
+
+def matrix_rows(c, taxonomy) -> list[dict]:
+    """The factor x author matrix grouped by category, each cell a stance with its words."""
+    rows, current = [], object()
+    for r in c.matrix:
+        cat = taxonomy.categories.get(r["category"])
+        if r["category"] != current:
+            current = r["category"]
+            rows.append({"group": True, "label": cat.label if cat else "", "colour": cat.colour if cat else "#ccc"})
+        cells = []
+        for i in c.ids:
+            cell = r["cells"][i]
+            stance, role = cell["stance"], cell["role"]
+            heavy = role in HEAVY_ROLES
+            if stance == "asserts":
+                cells.append({"author": i, "cls": "asserts heavy" if heavy else "asserts", "text": cell["role_label"], "neg": None})
+            elif stance == "mixed":
+                cells.append({"author": i, "cls": "mixed", "text": cell["role_label"], "neg": "\u2717 rejects a reading"})
+            elif stance == "rejects":
+                cells.append({"author": i, "cls": "rejects", "text": "\u2717 rejects", "neg": None})
+            else:
+                cells.append({"author": i, "cls": "silent", "text": "\u2014", "neg": None})
+        holders = sum(1 for x in r["cells"].values() if x["stance"] in ("asserts", "mixed"))
+        rejecters = sum(1 for x in r["cells"].values() if x["stance"] in ("rejects", "mixed"))
+        rows.append({"group": False, "label": r["label"], "cat": cat.label if cat else "",
+                     "colour": cat.colour if cat else "#ccc", "cells": cells, "holders": holders,
+                     "rejecters": rejecters})
+    return rows
+
+
+def findings(c, names: dict, divided: list, alike: list, taxonomy) -> list[dict]:
+    """A handful of sentences that say what to look at first, each marked disagree/agree/pair."""
+    out = []
+    n = len(c.ids)
+    if divided:
+        q = divided[0]
+        sides = "; ".join(f"{a['label']}: {_join(a['who'])}" for a in q["answers"])
+        out.append({"kind": "disagree", "head": f"{len(divided)} of {len(c.questions)} questions divide them.",
+                    "text": f"Most divided: {q['text']} ({sides})."})
+    factor = next((item for item in c.contested if item["kind"] == "factor"), None)
+    if factor:
+        who = []
+        if factor["asserts"] or factor["mixed"]:
+            who.append("asserted by " + _join([names[i] for i in factor["asserts"] + factor["mixed"]]))
+        if factor["rejects"] or factor["mixed"]:
+            who.append("rejected by " + _join([names[i] for i in factor["rejects"] + factor["mixed"]]))
+        out.append({"kind": "disagree", "head": "Most contested factor:",
+                    "text": f"{factor['label']}, " + "; ".join(who) + "."})
+    common = [r for r in c.matrix
+              if not any(x["stance"] in ("rejects", "mixed") for x in r["cells"].values())
+              and sum(1 for x in r["cells"].values() if x["stance"] == "asserts") >= max(2, (n + 1) // 2)
+              and r["factor"] != taxonomy.outcome]
+    common.sort(key=lambda r: -sum(1 for x in r["cells"].values() if x["stance"] == "asserts"))
+    if common:
+        top = common[0]
+        k = sum(1 for x in top["cells"].values() if x["stance"] == "asserts")
+        others = f" ({len(common) - 1} more such factors in the matrix)" if len(common) > 1 else ""
+        out.append({"kind": "agree", "head": "Common ground:",
+                    "text": f"{top['label']} is asserted by {k} of {n} authors and rejected by none{others}."})
+    if alike:
+        q = alike[0]
+        out.append({"kind": "agree", "head": f"{len(alike)} question{'s' if len(alike) != 1 else ''} answered alike:",
+                    "text": f"{q['text']} ({q['answers'][0]['label']}: {_join(q['answers'][0]['who'])})."})
+    if c.consensus_links:
+        link = c.consensus_links[0]
+        out.append({"kind": "agree", "head": "The link most drawn:",
+                    "text": f"{link['from_label']} \u2192 {link['to_label']}, by {link['count']} of {n} authors."})
+    if c.pairs:
+        ranked = sorted(c.pairs, key=lambda r: (-r["agreement"], r["a"], r["b"]))
+        hi, lo = ranked[0], ranked[-1]
+        text = f"{names[hi['a']]} and {names[hi['b']]} ({hi['agreement']:.0%} agreement)"
+        if lo is not hi:
+            text += f"; furthest apart: {names[lo['a']]} and {names[lo['b']]} ({lo['agreement']:.0%})"
+        out.append({"kind": "pair", "head": "Closest pair:", "text": text + "."})
+    return out
+
+
+def multiples_details(profiles, taxonomy) -> dict:
+    """Click details for the small multiples: what each author says on each factor."""
+    data = {}
+    for p in profiles:
+        for f, node in sorted(p.positions.items()):
+            fac = taxonomy.factors.get(f)
+            label = fac.label if fac else f
+            cat = taxonomy.categories.get(fac.category) if fac else None
+            groups = []
+            for cl in node["claims"]:
+                groups.append({"h": ROLE_LABELS[cl.role].capitalize(), "items": [cl.text], "quotes": _evidence(cl.evidence[:2])})
+            for r in node["rejections"]:
+                groups.append({"h": f"Rejects {REJECTION_SCOPES[r.scope]}", "items": [r.text],
+                               "quotes": _evidence(r.evidence[:2])})
+            stance = {"asserts": "asserts it", "rejects": "rejects it",
+                      "mixed": "asserts it and rejects a reading of it"}.get(node["stance"], "")
+            data[f"{p.id}__{f}"] = _detail(label, f"{p.thesis.name} {stance}", groups=groups,
+                                           tags={"cat": cat.label if cat else ""})
+    return data
+
+
+def index_page(c, profiles, taxonomy, multiples_svg: bytes, multiples_note: str = "") -> str:
+    """The overview page, findings first."""
+    names = _names(profiles)
+    divided, alike = question_rows(c, names)
+    cats = [cat.label for cat in taxonomy.categories.values()
+            if any(r["category"] == cat.id for r in c.matrix)]
+    multiples = figure("multiples", multiples_svg, "Each author at a glance",
+                       "Aligned small multiples: every factor stands in the same place in every panel. "
+                       "Click a box for the author's claim and quotes." + (f" {multiples_note}" if multiples_note else ""),
+                       "Aligned small multiples, one causal map per author; the matrix above says the same in words.",
+                       filters=[("Category", "cat", cats)])
+    authors = []
+    for p in profiles:
+        t = p.thesis
+        authors.append({"id": t.id, "href": thesis_file(t.id), "author": t.author, "name": t.name, "work": t.work,
+                        "year": t.year, "thesis": " ".join(t.thesis.split())})
+    pairs = [{"a": names[r["a"]], "b": names[r["b"]], "agreement": f"{r['agreement']:.0%}",
+              "tau": "n/a" if r["ranking_agreement"] is None else f"{r['ranking_agreement']:+.2f}",
+              "shared": r["shared"], "conflicts": r["conflicts"], "href": pair_file(r["a"], r["b"]),
+              "ab": brief_file(r["a"], r["b"]), "ba": brief_file(r["b"], r["a"])} for r in c.pairs]
+    contested = []
+    for item in c.contested[:12]:
+        if item["kind"] == "factor":
+            who = "; ".join(f"{word} by {', '.join(names[i] for i in item[key])}"
+                            for key, word in (("asserts", "asserted"), ("rejects", "rejected"),
+                                              ("mixed", "asserted with a reading rejected")) if item[key])
+            title = item["label"]
+        elif item["kind"] == "question":
+            who = "; ".join(f"{a['label']}: {', '.join(names[i] for i in a['authors'])}" for a in item["answers"])
+            title = item["label"]
+        else:
+            who, title = "", f"{item['from_label']} \u2192 {item['to_label']}"
+        contested.append({"title": title, "pairs": item["conflicting_pairs"], "kinds": ", ".join(item["type_labels"]),
+                          "who": who})
+    consensus = [{"text": f"{l['from_label']} \u2192 {l['to_label']}",
+                  "who": ", ".join(names[i] + (" (inferred by us)" if i in l["inferred_by"] else "")
+                                   for i in l["authors"])} for l in c.consensus_links[:CONSENSUS_SHOWN]]
+    return render_template(
+        "index.html", title=taxonomy.debate, nav=nav_links(), scripts=SCRIPTS, debate=taxonomy.debate,
+        n=len(profiles), findings=findings(c, names, divided, alike, taxonomy), divided=divided, alike=alike,
+        n_questions=len(c.questions), authors_cols=[{"id": i, "name": names[i]} for i in c.ids],
+        matrix=matrix_rows(c, taxonomy), categories=c.categories, cats=cats, multiples=multiples,
+        details=data_json(multiples_details(profiles, taxonomy)), pairs=pairs, contested=contested,
+        consensus=consensus, more_consensus=max(0, len(c.consensus_links) - CONSENSUS_SHOWN), authors=authors,
+        include_inferred=c.include_inferred, version=__version__)
+
+
+# --- a thesis -----------------------------------------------------------------------------
+
+def thesis_details(graph, thesis, taxonomy) -> dict:
+    """Click details for a thesis map: every claim, rejected view, the outcome and every link."""
+    texts = {cl.id: cl.text for cl in thesis.claims}
+    outcome = taxonomy.factors.get(thesis.explains)
+    texts[thesis.explains] = outcome.label if outcome else thesis.explains
+    for r in thesis.rejects:
+        texts.setdefault(r.id, r.text)
+
+    def cat_of(attrs):
+        cat = taxonomy.categories.get(attrs.get("category"))
+        return cat.label if cat else ""
+
+    data = {}
+    for node, attrs in graph.nodes(data=True):
+        kind = attrs["kind"]
+        if kind == "claim":
+            bits = [attrs["label"], ROLE_LABELS.get(attrs.get("role"), "")]
+            if attrs.get("author_term"):
+                bits.append(f"in the author's words \u201c{attrs['author_term']}\u201d")
+            if attrs.get("when"):
+                bits.append(str(attrs["when"]))
+            title, meta = attrs.get("text") or attrs["label"], " \u00b7 ".join(b for b in bits if b)
+            text = ""
+        elif kind == "rejected":
+            title, meta, text = f"Rejected: {attrs.get('text') or attrs['label']}", \
+                f"A view {thesis.name} rejects \u00b7 {attrs['label']}", ""
+        else:
+            title, meta, text = attrs["label"], "The outcome the thesis explains", ""
+        outs = [f"{RELATION_LABELS[d['relation']]} \u2192 {texts.get(v, '')}" + (" (inferred by us)" if d["inferred"] else "")
+                for _, v, d in sorted(graph.out_edges(node, data=True), key=lambda e: (e[1], e[2]["relation"]))]
+        ins = [f"{texts.get(u, '')} \u2192 {RELATION_LABELS[d['relation']]}" + (" (inferred by us)" if d["inferred"] else "")
+               for u, _, d in sorted(graph.in_edges(node, data=True), key=lambda e: (e[0], e[2]["relation"]))]
+        data[node] = _detail(title, meta, text,
+                             [{"h": "Evidence", "quotes": _evidence(attrs["evidence"]),
+                               "items": [] if attrs["evidence"] else ["No quote in the encoding."]},
+                              {"h": "Leads to", "items": outs}, {"h": "Comes from", "items": ins}],
+                             tags={"cat": cat_of(attrs)} if kind == "claim" else None)
+    for u, v, d in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
+        how = "inferred by us, not stated" if d["inferred"] else "stated by the author"
+        data[f"{u}->{v}"] = _detail(f"{texts.get(u, '')} \u2192 {RELATION_LABELS[d['relation']]} \u2192 {texts.get(v, '')}",
+                                    f"A link {how}",
+                                    groups=[{"h": "Evidence", "quotes": _evidence(d["evidence"]),
+                                             "items": [] if d["evidence"] else ["No quote in the encoding."]}],
+                                    ends=(u, v))
+    return data
+
+
+def thesis_page(p, profiles, taxonomy, svg: bytes, graph, cov=None, humanise=lambda text: text) -> str:
+    t = p.thesis
+    texts = {cl.id: cl.text for cl in t.claims}
+    outcome = taxonomy.factors.get(t.explains)
+    texts[t.explains] = outcome.label if outcome else t.explains
+    cats = sorted({taxonomy.categories[taxonomy.factors[cl.factor].category].label for cl in t.claims
+                   if cl.factor in taxonomy.factors and taxonomy.factors[cl.factor].category in taxonomy.categories},
+                  key=lambda lab: [c.label for c in taxonomy.categories.values()].index(lab))
+    fig = figure("map", svg, f"{t.name}: causal map",
+                 "Click a box or an arrow, or reach it with Tab and press Enter, for the claim and its quotes. "
+                 "The tables below give the same content as text.",
+                 f"Causal map of {t.author}'s thesis; the claims table below is its text version",
+                 filters=[("Category", "cat", cats)])
+
+    def factor_label(f):
+        fac = taxonomy.factors.get(f)
+        return fac.label if fac else ""
+
+    claims = [{"key": cl.id, "text": cl.text, "factor": factor_label(cl.factor), "role": ROLE_LABELS[cl.role],
+               "term": cl.author_term, "evidence": _evidence(cl.evidence)} for cl in t.claims]
+    links = [{"from": texts.get(l.source, ""), "to": texts.get(l.target, ""),
+              "relation": RELATION_LABELS[l.relation] + (" (inferred by us)" if l.inferred else ""),
+              "inferred": l.inferred, "evidence": _evidence(l.evidence)} for l in t.links]
+    rejects = [{"key": r.id, "text": r.text, "factor": factor_label(r.factor), "scope": REJECTION_SCOPES[r.scope],
+                "evidence": _evidence(r.evidence)} for r in t.rejects]
+    others = []
+    for o in profiles:
+        if o.id == t.id:
+            continue
+        a, b = (t.id, o.id) if [x.id for x in profiles].index(t.id) < [x.id for x in profiles].index(o.id) else (o.id, t.id)
+        others.append({"name": o.thesis.name, "pair": pair_file(a, b), "brief": brief_file(t.id, o.id)})
+    coverage = None
+    if cov is not None:
+        coverage = {"cov": cov, "summary": cov.summary(), "href": coverage_file(t.id)}
+    return render_template(
+        "thesis.html", title=f"{t.author}: {t.work}", nav=nav_links(), scripts=SCRIPTS, t=t,
+        thesis_text=humanise(" ".join(t.thesis.split())), scope=humanise(t.scope), citation=humanise(t.citation), notes=humanise(" ".join((t.notes or "").split())), fig=fig,
+        details=data_json(thesis_details(graph, t, taxonomy)), claims=claims, links=links, rejects=rejects,
+        others=others, coverage=coverage)
+
+
+# --- a pair -------------------------------------------------------------------------------
+
+def _side_group(side: dict, who: str) -> list[dict]:
+    """What one author says on a diff item, as detail groups (at most two quotes each)."""
+    if side["stance"] == "silent":
+        return [{"h": who, "items": ["Silent: the text does not discuss it."]}]
+    out = []
+    if "answer" in side:
+        out.append({"h": f"{who}: {side['answer_label']}", "items": [f"{side['basis_label']}: {side['gloss']}"],
+                    "quotes": [quote(e) for e in side["evidence"][:2]]})
+    for cl in side.get("claims", []):
+        out.append({"h": f"{who}: {weight_words(cl)}", "items": [cl["text"]], "quotes": [quote(e) for e in cl["evidence"][:2]]})
+    for r in side.get("rejections", []):
+        out.append({"h": f"{who} rejects {r['scope_label']}", "items": [r["text"]],
+                    "quotes": [quote(e) for e in r["evidence"][:2]]})
+    for link in side.get("links", []):
+        out.append({"h": who, "items": [link_words(link)], "quotes": [quote(e) for e in link["evidence"][:2]]})
+    return out
+
+
+def pair_details(d, taxonomy) -> dict:
+    """Click details for a visual diff: each factor and link with both sides' words and quotes."""
+    an, bn = d.a["name"], d.b["name"]
+    show = {"shared": "Both", "only_a": f"Only {an}", "only_b": f"Only {bn}", "conflicts": "Conflicts",
+            "readings_differ": "Both", "reversed_links": "Both"}
+    data = {}
+    for key in ("shared", "only_a", "only_b", "readings_differ", "reversed_links", "conflicts"):
+        for item in getattr(d, key):
+            if item["kind"] == "question":
+                continue
+            meta = item.get("summary") or (item.get("agreement_label", "").capitalize() if key == "shared"
+                                           else show[key])
+            groups = _side_group(item["a"], an) + _side_group(item["b"], bn)
+            if item["kind"] == "factor":
+                cat = taxonomy.categories.get(item.get("category"))
+                data[item["factor"]] = _detail(item["label"], meta, groups=groups,
+                                               tags={"side": show[key], "cat": cat.label if cat else ""})
+            else:
+                entry = _detail(f"{item['from_label']} \u2192 {item['to_label']}", meta, groups=groups,
+                                ends=(item["from"], item["to"]))
+                for k in (f"{item['from']}->{item['to']}", f"{item['to']}->{item['from']}"):
+                    data.setdefault(k, entry)
+    return data
+
+
+def _side_rows(side: dict) -> dict:
+    if side["stance"] == "silent":
+        return {"silent": True}
+    out = {"silent": False, "answer": None, "claims": [], "rejections": [], "links": []}
+    if "answer" in side:
+        out["answer"] = {"label": side["answer_label"], "basis": side["basis_label"], "gloss": side["gloss"],
+                         "evidence": [quote(e) for e in side["evidence"][:2]]}
+    out["claims"] = [{"text": cl["text"], "weight": weight_words(cl), "evidence": [quote(e) for e in cl["evidence"][:2]]}
+                     for cl in side.get("claims", [])]
+    out["rejections"] = [{"scope": r["scope_label"], "text": r["text"], "evidence": [quote(e) for e in r["evidence"][:2]]}
+                         for r in side.get("rejections", [])]
+    out["links"] = [{"text": link_words(link), "evidence": [quote(e) for e in link["evidence"][:2]]}
+                    for link in side.get("links", [])]
+    return out
+
+
+def pair_page(d, taxonomy, svg: bytes) -> str:
+    an, bn = d.a["name"], d.b["name"]
+    sides = ["Conflicts", "Both", f"Only {an}", f"Only {bn}"]
+    fig = figure("diff", svg, f"{an} vs {bn}", "Both, only one, and conflicts. Click a box or an arrow for both "
+                 "sides' words and quotes; the tables below give the same content as text.",
+                 f"Visual diff of {an} and {bn}; the tables below give the same content as text",
+                 filters=[("Show", "side", sides)])
+    sections = [{"title": title, "rows": [{"head": diff_head(key, item), "a": _side_rows(item["a"]),
+                                            "b": _side_rows(item["b"])} for item in items]}
+                for key, title, _, items in diff_sections(d, an, bn)]
+    return render_template(
+        "pair.html", title=f"{an} vs {bn}", nav=nav_links(), scripts=SCRIPTS, an=an, bn=bn, lead=one_line(d),
+        summary=[line.strip() for line in summary_lines(d)[1:]], fig=fig, details=data_json(pair_details(d, taxonomy)),
+        sections=sections, ab=brief_file(d.a["id"], d.b["id"]), ba=brief_file(d.b["id"], d.a["id"]))
+
+
+def brief_page(data: dict, names: dict, humanise=None) -> str:
+    title = f"Debate brief: {data['a']['name']} against {data['b']['name']}"
+    blocks = brief_blocks(data, names)
+    if humanise is not None:
+        blocks = humanise.blocks(blocks)
+    return render_template("brief.html", title=title, nav=nav_links(), scripts=(),
+                           body=Markup(blocks_to_html(blocks)))
+
+
+# --- building the site ------------------------------------------------------------------
+
+def static_file(name: str) -> bytes:
+    return resources.files("render").joinpath("static", name).read_bytes()
+
+
+def workers() -> int:
+    """Threads for the build: Graphviz runs in its own processes, so one per core and one more."""
+    return (os.cpu_count() or 1) + 1
 
 
 class Report:
-    """Builds the site; ``progress(step)`` is called once per unit of work, if given."""
+    """Builds the site; ``progress(step)`` is called once per unit of work, if given.
 
-    def __init__(self, corpus, profiles, folder: Path, progress=None, include_inferred: bool = False):
+    ``coverages`` maps thesis ids to :class:`argmap.coverage.Coverage` (from the source
+    texts); each such thesis gets a coverage page linked from its own.
+    """
+
+    def __init__(self, corpus, profiles, folder: Path, progress=None, include_inferred: bool = False,
+                 coverages: dict | None = None):
         self.corpus, self.profiles, self.folder = corpus, profiles, folder
         self.include_inferred = include_inferred
         self.taxonomy = corpus.taxonomy
         self.progress = progress or (lambda step: None)
         self.by_id = {p.id: p for p in profiles}
         self.pairs = list(itertools.combinations([p.id for p in profiles], 2))
+        self.coverages = {i: c for i, c in (coverages or {}).items() if i in self.by_id}
         self.pages: list[str] = []  # the pages written by the last build
-        self._into = folder
 
     @property
     def steps(self) -> int:
         n = len(self.profiles)
-        return n + len(self.pairs) + n * (n - 1) + 2
+        return 1 + n + len(self.coverages) + len(self.pairs) + n * (n - 1)
 
-    # -- names and navigation ------------------------------------------------------------
-    @staticmethod
-    def thesis_file(i): return f"thesis-{i}.html"
-
-    @staticmethod
-    def pair_file(a, b): return f"pair-{a}-{b}.html"
-
-    @staticmethod
-    def brief_file(a, b): return f"brief-{a}-vs-{b}.html"
-
-    def nav(self) -> str:
-        links = ['<a href="index.html">Overview</a>']
-        links += [f'<a href="{self.thesis_file(p.id)}">{esc(p.thesis.name)}</a>' for p in self.profiles]
-        links.append('<a href="index.html#pairs">Pairs and briefs</a>')
-        return " ".join(links)
-
-    def write(self, name: str, text: str) -> None:
-        write_new(self._into, name, text)
-        if name.endswith(".html"):
-            self.pages.append(name)
-
-    # -- pages ---------------------------------------------------------------------------------
     def build(self) -> Path:
         """Build the site in a temporary folder beside ``folder`` and swap it in.
 
-        If anything fails (or the run is killed) the previous report stays as it was;
-        ``pages`` then lists the pages written.
+        If anything fails (or the run is killed) the previous report stays as it was.
         """
         replace_folder(self.folder, self._build_into)
         return self.folder / "index.html"
 
-    def _build_into(self, folder: Path) -> None:
-        self._into, self.pages = folder, []
-        write_new(folder, MARKER, f"argmap {__version__} report\n")
+    def jobs(self):
+        """(file name, function, arguments) for every page, the index first."""
+        yield "index.html", self.index_page, ()
         for p in self.profiles:
-            self.write(self.thesis_file(p.id), self.thesis_page(p))
-            self.progress(1)
+            yield thesis_file(p.id), self.thesis_page, (p,)
+            if p.id in self.coverages:
+                yield coverage_file(p.id), self.coverage_page, (p,)
         for a, b in self.pairs:
-            self.write(self.pair_file(a, b), self.pair_page(self.by_id[a], self.by_id[b]))
-            self.progress(1)
-        names = {p.id: p.thesis.name for p in self.profiles}
+            yield pair_file(a, b), self.pair_page, (a, b)
         for a, b in itertools.permutations([p.id for p in self.profiles], 2):
-            data = brief(self.by_id[a], self.by_id[b], self.profiles, self.taxonomy, self.include_inferred)
-            title = f"Debate brief: {names[a]} against {names[b]}"
-            self.write(self.brief_file(a, b), page(title, blocks_to_html(brief_blocks(data, names)), self.nav()))
-            self.progress(1)
-        self.write("index.html", self.index_page())
-        self.progress(2)
+            yield brief_file(a, b), self.brief_page, (a, b)
 
+    def _build_into(self, folder: Path) -> None:
+        self.pages = []
+        write_new(folder, MARKER, f"argmap {__version__} report\n")
+        for name in STATIC_FILES:
+            write_new(folder, name, static_file(name))
+        self._comparison = compare(self.profiles, self.taxonomy, self.include_inferred)
+        self._names = _names(self.profiles)
+        self._humanise = Humaniser(self.taxonomy, [p.thesis for p in self.profiles])
+        self._into, self._jobs = folder, list(self.jobs())
+        global _SITE
+        _SITE = self
+        try:
+            with _pool() as pool:
+                for outcome in pool.map(_build_page, range(len(self._jobs))):
+                    self.pages.append(_raise_failure(outcome))
+                    self.progress(1)
+        finally:
+            _SITE = None
+
+    # -- one page each: results in, text out ------------------------------------------------
     def index_page(self) -> str:
-        c = compare(self.profiles, self.taxonomy, self.include_inferred)
-        outcome = self.taxonomy.outcome
-        multiples = engine.run(small_multiples(self.profiles, self.taxonomy, outcome), "svg", "neato", ("-n2",))
-        names = {p.id: p.thesis.name for p in self.profiles}
-        out = [f"<h1>{esc(self.taxonomy.debate)}</h1>",
-               f"<p>{len(self.profiles)} accounts compared with argmap. Each author's thesis was encoded as claims, "
-               "causal links and rejected views, with verbatim evidence. Silence is not denial: an author who "
-               "does not discuss a factor is shown as silent, never as disagreeing.</p>",
-               "<h2>The authors</h2>", '<ul class="cards">']
-        for p in self.profiles:
-            t = p.thesis
-            year = f" ({t.year})" if t.year else ""
-            out.append(f'<li><a href="{self.thesis_file(t.id)}"><b>{esc(t.author)}</b></a>, '
-                       f"<i>{esc(t.work)}</i>{esc(year)}. {esc(' '.join(t.thesis.split()))}</li>")
-        out.append("</ul>")
-        out.append('<h2 id="multiples">Each author at a glance</h2>')
-        out.append('<figure>' + inline_svg(multiples, "Aligned small multiples: one causal map per author, "
-                                           "every factor in the same place; the matrix below gives the same "
-                                           "information as text.")
-                   + "<figcaption>Aligned small multiples: every factor stands in the same place in every panel. "
-                     "The matrix below says the same in words.</figcaption></figure>")
-        out.append('<h2 id="matrix">Who says what: factor \u00d7 author</h2>')
-        out.append(self.matrix_table(c, names))
-        out.append('<h2 id="questions">Who answers what: question \u00d7 author</h2>')
-        out.append(self.questions_table(c, names))
-        out.append('<h2 id="agreement">Agreement between authors</h2>')
-        out.append("<p>Agreement: the share of factors and links either author discusses on which both agree "
-                   "(a factor both assert with very different weight counts half). Ranking agreement: Kendall's "
-                   "tau of the importance both give the factors they share (1: same order, \u22121: reversed).</p>")
-        out.append('<table><thead><tr><th scope="col">Pair</th><th scope="col">Agreement</th>'
-                   '<th scope="col">Ranking agreement</th><th scope="col">In common</th>'
-                   '<th scope="col">Conflicts</th><th scope="col">Compare</th></tr></thead><tbody>')
-        for row in c.pairs:
-            tau = "n/a" if row["ranking_agreement"] is None else f"{row['ranking_agreement']:+.2f}"
-            out.append(f"<tr><td>{esc(names[row['a']])} ~ {esc(names[row['b']])}</td><td>{row['agreement']:.0%}</td>"
-                       f"<td>{tau}</td><td>{row['shared']}</td><td>{row['conflicts']}</td>"
-                       f'<td><a href="{self.pair_file(row["a"], row["b"])}">diff</a></td></tr>')
-        out.append("</tbody></table>")
-        out.append('<h2 id="contested">Most contested</h2><ol>')
-        for item in c.contested[:12]:
-            kinds = esc(', '.join(item['type_labels']))
-            if item["kind"] == "factor":
-                who = "; ".join(f"{word} by {esc(', '.join(names[i] for i in item[key]))}"
-                                for key, word in (("asserts", "asserted"), ("rejects", "rejected"),
-                                                  ("mixed", "asserted with a reading rejected")) if item[key])
-                out.append(f"<li><b>{esc(item['label'])}</b>: {item['conflicting_pairs']} conflicting pair(s) "
-                           f"({kinds}); {who}.</li>")
-            elif item["kind"] == "question":
-                who = "; ".join(f"{esc(a['label'])}: {esc(', '.join(names[i] for i in a['authors']))}"
-                                for a in item["answers"])
-                out.append(f"<li><b>{esc(item['label'])}</b>: {item['conflicting_pairs']} conflicting pair(s) "
-                           f"({kinds}); {who}.</li>")
-            else:
-                out.append(f"<li><b>{esc(item['from_label'])} \u2192 {esc(item['to_label'])}</b>: "
-                           f"{item['conflicting_pairs']} conflicting pair(s) ({kinds}).</li>")
-        out.append("</ol>" if c.contested else "</ol><p>No conflicts.</p>")
-        out.append('<h2 id="consensus">Links several authors draw</h2><ul>')
-        out += [f"<li>{esc(l['from_label'])} \u2192 {esc(l['to_label'])}: "
-                f"{esc(', '.join(names[i] + (' (inferred by us)' if i in l['inferred_by'] else '') for i in l['authors']))}"
-                "</li>" for l in c.consensus_links]
-        out.append("</ul>" if c.consensus_links else "</ul><p>No link is drawn by two authors.</p>")
-        out.append('<p class="small">' + ("Links inferred by us are included and marked."
-                                           if self.include_inferred else "Only links the authors state are counted.")
-                   + "</p>")
-        out.append('<h2 id="pairs">Pairs and debate briefs</h2><table><thead><tr><th scope="col">Pair</th>'
-                   '<th scope="col">Diff</th><th scope="col">Briefs</th></tr></thead><tbody>')
-        for a, b in self.pairs:
-            out.append(f"<tr><td>{esc(names[a])} ~ {esc(names[b])}</td>"
-                       f'<td><a href="{self.pair_file(a, b)}">visual diff</a></td>'
-                       f'<td><a href="{self.brief_file(a, b)}">{esc(names[a])} against {esc(names[b])}</a><br>'
-                       f'<a href="{self.brief_file(b, a)}">{esc(names[b])} against {esc(names[a])}</a></td></tr>')
-        out.append("</tbody></table>")
-        out.append(f'<p class="small">Made by argmap {__version__}.</p>')
-        return page(self.taxonomy.debate, "\n".join(out), self.nav())
-
-    def matrix_table(self, c, names) -> str:
-        head = "".join(f'<th scope="col">{esc(names[i])}</th>' for i in c.ids)
-        rows = [f'<table><thead><tr><th scope="col">Factor</th><th scope="col">Category</th>{head}</tr></thead><tbody>']
-        for r in c.matrix:
-            cat = self.taxonomy.categories.get(r["category"])
-            colour = cat.colour if cat else "#fff"
-            cells = []
-            for i in c.ids:
-                cell = r["cells"][i]
-                if cell["stance"] == "asserts":
-                    cells.append(f'<td style="background:{colour}">{esc(cell["role_label"])}</td>')
-                elif cell["stance"] == "mixed":
-                    cells.append(f'<td style="background:{colour}">{esc(cell["role_label"])}<br>'
-                                 '<span class="rejects">\u2717 rejects a reading</span></td>')
-                elif cell["stance"] == "rejects":
-                    cells.append('<td class="rejects">\u2717 rejects</td>')
-                else:
-                    cells.append('<td class="silent">silent</td>')
-            rows.append(f'<tr><th scope="row">{esc(r["label"])}</th><td>{esc(cat.label if cat else "")}</td>'
-                        f'{"".join(cells)}</tr>')
-        rows.append("</tbody></table>")
-        rows.append("<h3>By category</h3><table><thead><tr><th scope=\"col\">Category</th>" + head + "</tr></thead><tbody>")
-        for r in c.categories:
-            rows.append(f'<tr><th scope="row">{esc(r["label"])}</th>'
-                        + "".join(f'<td class="{esc(r["stances"][i])}">{esc(r["stance_labels"][i])}</td>'
-                                  for i in c.ids)
-                        + "</tr>")
-        rows.append("</tbody></table>")
-        return "\n".join(rows)
-
-    def questions_table(self, c, names) -> str:
-        if not c.questions:
-            return "<p>The taxonomy declares no questions.</p>"
-        head = "".join(f'<th scope="col">{esc(names[i])}</th>' for i in c.ids)
-        rows = [f'<table><thead><tr><th scope="col">Question</th>{head}</tr></thead><tbody>']
-        for r in c.questions:
-            cells = []
-            for i in c.ids:
-                cell = r["cells"][i]
-                if not cell["answer"]:
-                    cells.append('<td class="silent">silent</td>')
-                else:
-                    cells.append(f'<td><b>{esc(cell["answer_label"])}</b> <span class="small">'
-                                 f'({esc(cell["basis_label"])})</span><br>{esc(cell["gloss"])}</td>')
-            rows.append(f'<tr><th scope="row">{esc(r["text"])}</th>{"".join(cells)}</tr>')
-        rows.append("</tbody></table>")
-        return "\n".join(rows)
+        source = small_multiples(self.profiles, self.taxonomy, self.taxonomy.outcome)
+        svg = engine.run(source, "svg", "neato", ("-n2",))
+        return index_page(self._comparison, self.profiles, self.taxonomy, svg)
 
     def thesis_page(self, p) -> str:
-        t = p.thesis
-        graph = thesis_graph(t, self.taxonomy)
-        svg = engine.run(diagrams.thesis_map(graph, self.taxonomy, t).source, "svg")
-        names = {c.id: c.text for c in t.claims}
-        outcome = self.taxonomy.factors.get(t.explains)
-        names[t.explains] = outcome.label if outcome else t.explains
-        data = {}
-        for node, attrs in graph.nodes(data=True):
-            kind = attrs["kind"]
-            meta = {"claim": f"{attrs['label']} \u00b7 {attrs.get('role', '')}"
-                             + (f" (\u201c{attrs['author_term']}\u201d)" if attrs.get("author_term") else "")
-                             + (f" \u00b7 {attrs['when']}" if attrs.get("when") else ""),
-                    "rejected": f"A view {t.name} rejects \u00b7 {attrs['label']}",
-                    "outcome": "The outcome the thesis explains"}[kind]
-            data[node] = {
-                "title": attrs["label"] if kind != "rejected" else f"Rejected: {attrs['label']}",
-                "meta": meta, "text": attrs.get("text", ""),
-                "evidence": [{"quote": " ".join(e.quote.split()),
-                              "where": locator_text(evidence_dict(e)["locator"]) + (f"; cites {e.cites}" if e.cites else "")}
-                             for e in attrs["evidence"]],
-                "out": [f"{d['relation'].replace('_', ' ')} \u2192 {names.get(v, v)}"
-                        + (" (inferred)" if d["inferred"] else "") for _, v, d in sorted(graph.out_edges(node, data=True))],
-                "in": [f"{names.get(u, u)} \u2192 {d['relation'].replace('_', ' ')}"
-                       + (" (inferred)" if d["inferred"] else "") for u, _, d in sorted(graph.in_edges(node, data=True))],
-            }
-        payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-        year = f" ({t.year})" if t.year else ""
-        body = [f"<h1>{esc(t.author)}: <i>{esc(t.work)}</i>{esc(year)}</h1>",
-                f'<p class="small">Source: {esc(t.citation)} Scope: {esc(t.scope)}</p>',
-                f"<h2>The thesis</h2><p>{esc(' '.join(t.thesis.split()))}</p>"]
-        if t.notes:
-            body.append(f'<p class="small"><b>Notes on the encoding:</b> {esc(" ".join(t.notes.split()))}</p>')
-        body += ['<h2>Causal map</h2><p class="noprint">Click a box, or reach it with Tab and press Enter, '
-                 "to see the claim, its evidence and its links. The tables below give the same content as text.</p>",
-                 '<div class="map-layout"><figure>'
-                 + inline_svg(svg, f"Causal map of {t.author}'s thesis; the claims table below is its text version")
-                 + '</figure><aside id="details" tabindex="-1" aria-live="polite"><p class="small">'
-                   "Select a box in the map to see its evidence here.</p></aside></div>"]
-        body.append('<h2>Claims</h2><table><thead><tr><th scope="col">Claim</th><th scope="col">Factor</th>'
-                    '<th scope="col">Weight</th><th scope="col">Evidence</th></tr></thead><tbody>')
-        for c in t.claims:
-            fac = self.taxonomy.factors.get(c.factor)
-            term = f" (\u201c{esc(c.author_term)}\u201d)" if c.author_term else ""
-            quotes = "<br>".join(_quote_html(evidence_dict(e)) for e in c.evidence) or '<span class="small">none</span>'
-            body.append(f'<tr><td><button class="claim" data-key="{esc(c.id)}">{esc(c.text)}</button></td>'
-                        f"<td>{esc(fac.label if fac else c.factor)}</td><td>{esc(ROLE_LABELS[c.role])}{term}</td><td>{quotes}</td></tr>")
-        body.append("</tbody></table>")
-        body.append('<h2>Links</h2><table><thead><tr><th scope="col">Cause</th><th scope="col">Relation</th>'
-                    '<th scope="col">Effect</th><th scope="col">Evidence</th></tr></thead><tbody>')
-        for link in t.links:
-            quotes = "<br>".join(_quote_html(evidence_dict(e)) for e in link.evidence) or \
-                ('<span class="small">inferred by the encoder</span>' if link.inferred else '<span class="small">none</span>')
-            rel = RELATION_LABELS[link.relation] + (" (inferred by us)" if link.inferred else "")
-            body.append(f"<tr><td>{esc(names.get(link.source, link.source))}</td><td>{esc(rel)}</td>"
-                        f"<td>{esc(names.get(link.target, link.target))}</td><td>{quotes}</td></tr>")
-        body.append("</tbody></table>")
-        body.append("<h2>Views the author rejects</h2>")
-        if t.rejects:
-            body.append('<table><thead><tr><th scope="col">Rejected view</th><th scope="col">Factor</th>'
-                        '<th scope="col">What it rejects</th><th scope="col">Evidence</th></tr></thead><tbody>')
-            for r in t.rejects:
-                fac = self.taxonomy.factors.get(r.factor)
-                quotes = "<br>".join(_quote_html(evidence_dict(e)) for e in r.evidence)
-                body.append(f'<tr><td><button class="claim" data-key="{esc(r.id)}">{esc(r.text)}</button></td>'
-                            f"<td>{esc(fac.label if fac else r.factor)}</td><td>{esc(REJECTION_SCOPES[r.scope])}</td>"
-                            f"<td>{quotes}</td></tr>")
-            body.append("</tbody></table>")
-        else:
-            body.append("<p>None encoded.</p>")
-        others = [o for o in self.profiles if o.id != t.id]
-        body.append("<h2>Compare with</h2><ul>" + "".join(
-            f'<li><a href="{self.pair_file(*sorted_pair(self.pairs, t.id, o.id))}">{esc(o.thesis.author)}</a> \u00b7 '
-            f'<a href="{self.brief_file(t.id, o.id)}">brief: {esc(t.author)} against {esc(o.thesis.author)}</a></li>'
-            for o in others) + "</ul>")
-        body.append(f'<script type="application/json" id="node-data">{payload}</script>')
-        return page(f"{t.author}: {t.work}", "\n".join(body), self.nav(), MAP_SCRIPT)
+        graph = thesis_graph(p.thesis, self.taxonomy)
+        svg = engine.run(diagrams.thesis_map(graph, self.taxonomy, p.thesis).source, "svg")
+        return thesis_page(p, self.profiles, self.taxonomy, svg, graph, self.coverages.get(p.id), self._humanise)
+
+    def coverage_page(self, p) -> str:
+        from .coverage import coverage_html
+
+        return coverage_html(self.coverages[p.id], back_link=thesis_file(p.id), nav=nav_links())
 
     def pair_page(self, a, b) -> str:
-        d = diff(a, b, self.taxonomy, self.include_inferred)
+        d = diff(self.by_id[a], self.by_id[b], self.taxonomy, self.include_inferred)
         svg = engine.run(diagrams.diff_map(d, self.taxonomy, self.taxonomy.outcome).source, "svg")
-        an, bn = a.thesis.name, b.thesis.name
-        body = [f"<h1>{esc(an)} vs {esc(bn)}</h1>", f"<p><b>{esc(one_line(d))}</b></p>",
-                f'<p><a href="{self.brief_file(a.id, b.id)}">Brief: {esc(an)} against {esc(bn)}</a> \u00b7 '
-                f'<a href="{self.brief_file(b.id, a.id)}">Brief: {esc(bn)} against {esc(an)}</a></p>',
-                '<h2>Visual diff</h2><figure>'
-                + inline_svg(svg, f"Visual diff of {an} and {bn}; the tables below give the same content as text")
-                + "<figcaption>Both, only one, and conflicts, over the shared factors.</figcaption></figure>"]
-        body.append("<ul>" + "".join(f"<li>{esc(line.strip())}</li>" for line in summary_lines(d)[1:]) + "</ul>")
-        for key, title, _, items in diff_sections(d, an, bn):
-            body.append(f"<h2>{esc(title)} ({len(items)})</h2>")
-            if not items:
-                body.append("<p>None.</p>")
-                continue
-            body.append(f'<table><thead><tr><th scope="col">Point</th><th scope="col">{esc(an)}</th>'
-                        f'<th scope="col">{esc(bn)}</th></tr></thead><tbody>')
-            for item in items:
-                body.append(f"<tr><td>{esc(diff_head(key, item))}</td><td>{_side_html(item['a'])}</td>"
-                            f"<td>{_side_html(item['b'])}</td></tr>")
-            body.append("</tbody></table>")
-        return page(f"{an} vs {bn}", "\n".join(body), self.nav())
+        return pair_page(d, self.taxonomy, svg)
+
+    def brief_page(self, a, b) -> str:
+        data = brief(self.by_id[a], self.by_id[b], self.profiles, self.taxonomy, self.include_inferred)
+        return brief_page(data, self._names, self._humanise)
 
 
-def sorted_pair(pairs, x, y):
-    return (x, y) if (x, y) in pairs else (y, x)
+# --- building pages in parallel ------------------------------------------------------------
+# Most of a page's time is Graphviz (its own process) and the rest is Python, which one
+# process runs on one core: the pages are built by worker processes forked from the one
+# that holds the results (nothing to pickle but a page's number), a worker per core and one
+# more so that a core is busy while another worker waits on dot. Without fork (Windows,
+# macOS), threads still run dot in parallel.
+
+_SITE: Report | None = None  # the report being built, as forked workers inherit it
 
 
-def _side_html(side: dict) -> str:
-    if side["stance"] == "silent":
-        return '<span class="small">silent</span>'
-    parts = []
-    if "answer" in side:
-        parts.append(f"<p><b>{esc(side['answer_label'])}</b> ({esc(side['basis_label'])}): {esc(side['gloss'])}</p>"
-                     + "".join(f"<p>{_quote_html(e)}</p>" for e in side["evidence"][:2]))
-    for c in side.get("claims", []):
-        parts.append(f"<p>{esc(c['text'])} <i>[{esc(weight_words(c))}]</i></p>"
-                     + "".join(f"<p>{_quote_html(e)}</p>" for e in c["evidence"][:2]))
-    for r in side.get("rejections", []):
-        parts.append(f"<p><b>Rejects {esc(r['scope_label'])}:</b> {esc(r['text'])}</p>"
-                     + "".join(f"<p>{_quote_html(e)}</p>" for e in r["evidence"][:2]))
-    for link in side.get("links", []):
-        parts.append(f"<p>{esc(link_words(link))}</p>"
-                     + "".join(f"<p>{_quote_html(e)}</p>" for e in link["evidence"][:2]))
-    return "".join(parts)
+class _Pool:
+    """An executor whose exit, after a failure, cancels the pages not yet started."""
+
+    def __init__(self, executor):
+        self.executor = executor
+
+    def __enter__(self):
+        return self.executor
+
+    def __exit__(self, kind, exc, tb):
+        self.executor.shutdown(wait=True, cancel_futures=kind is not None)
+        return False
+
+
+def _pool() -> _Pool:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        return _Pool(ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("fork")))
+    return _Pool(ThreadPoolExecutor(max_workers=workers()))
+
+
+def _build_page(index: int):
+    """Build and write one page; a failure comes back as plain data (exceptions may not pickle)."""
+    site = _SITE
+    name, fn, args = site._jobs[index]
+    try:
+        write_new(site._into, name, fn(*args))
+    except OSError as exc:
+        return ("os", getattr(exc, "filename", None) or name, exc.errno, exc.strerror or str(exc))
+    except engine.EngineError as exc:
+        return ("engine", str(exc))
+    except Exception as exc:  # a bug: keep its type and message for the report of it
+        return ("bug", f"{type(exc).__name__}: {exc}")
+    return name
+
+
+def _raise_failure(outcome):
+    if isinstance(outcome, str):
+        return outcome
+    kind = outcome[0]
+    if kind == "os":
+        from .output import OutputError
+
+        raise OutputError(outcome[1], OSError(outcome[2], outcome[3]))
+    if kind == "engine":
+        raise engine.EngineError(outcome[1])
+    raise RuntimeError(outcome[1])
 
 
 def check_folder(folder: Path, inputs: set[Path]) -> None:
@@ -464,6 +740,6 @@ def check_folder(folder: Path, inputs: set[Path]) -> None:
         raise ValueError(f"{folder} exists and is not an argmap report; choose another folder or remove it")
 
 
-def build_report(corpus, profiles, folder: Path, progress=None) -> Path:
+def build_report(corpus, profiles, folder: Path, progress=None, coverages=None) -> Path:
     """Write the whole site into ``folder``; return the index page's path."""
-    return Report(corpus, profiles, folder, progress).build()
+    return Report(corpus, profiles, folder, progress, coverages=coverages).build()
