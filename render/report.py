@@ -505,6 +505,17 @@ def _side_group(side: dict, who: str) -> list[dict]:
     return out
 
 
+def _nested(lines: list[str]) -> list[dict]:
+    """Summary lines as a list with sub-items: an indented line belongs to the line above it."""
+    out: list[dict] = []
+    for line in lines:
+        if line.startswith(" ") and out:
+            out[-1]["items"].append(line.strip())
+        else:
+            out.append({"text": line.strip(), "items": []})
+    return out
+
+
 def pair_details(d, taxonomy) -> dict:
     """Click details for a visual diff: each factor and link with both sides' words and quotes."""
     an, bn = d.a["name"], d.b["name"]
@@ -558,7 +569,7 @@ def pair_page(d, taxonomy, svg: bytes) -> str:
                 for key, title, _, items in diff_sections(d, an, bn)]
     return render_template(
         "pair.html", title=f"{an} vs {bn}", nav=nav_links(), scripts=SCRIPTS, an=an, bn=bn, lead=one_line(d),
-        summary=[line.strip() for line in summary_lines(d)[1:]], fig=fig, details=data_json(pair_details(d, taxonomy)),
+        summary=_nested(summary_lines(d)[1:]), fig=fig, details=data_json(pair_details(d, taxonomy)),
         sections=sections, ab=brief_file(d.a["id"], d.b["id"]), ba=brief_file(d.b["id"], d.a["id"]))
 
 
