@@ -579,9 +579,6 @@ def render(ids, corpus_dir, output, all_, fmt, direction):
     pdf or dot. For one thesis whose file is named after its id, only that file and the
     taxonomy are read and checked; `argmap validate` checks the rest of the corpus.
     """
-    from argmap.graphs import thesis_graph
-    from render import diagrams, engine
-
     if all_:
         from render.overview import write_overview
 
@@ -592,12 +589,14 @@ def render(ids, corpus_dir, output, all_, fmt, direction):
         return
     if len(ids) != 1:
         raise click.UsageError("give one thesis id (or --all for the whole debate)")
+    from argmap.graphs import plain_thesis_graph  # drawing one thesis needs no networkx
     from argmap.loader import load_thesis
+    from render import diagrams, engine
 
     corpus = load_thesis(ids[0], corpus_dir)
     (thesis,) = _theses(corpus, ids)  # a map needs no comparison profile
     _check_output(output, corpus)
-    dot = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis, direction)
+    dot = diagrams.thesis_map(plain_thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis, direction)
     engine.write(dot.source, output)
     click.echo(f"wrote {output}")
 
