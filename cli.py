@@ -429,25 +429,34 @@ def _tty() -> bool:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE instead of the terminal (.txt, .md, .json, .csv).")
 @inferred_option
-def compare(ids, corpus_dir, fmt, output, include_inferred):
+@click.option("--pair-lists", is_flag=True,
+              help="JSON: list every conflicting pair under each contested point (grows as the square of the "
+                   "number of authors; by default only their count).")
+@click.option("--indent", type=click.IntRange(0, 8), default=None,
+              help="JSON: indent by N spaces (default: compact, one line).")
+def compare(ids, corpus_dir, fmt, output, include_inferred, pair_lists, indent):
     """Compare many authors: the factor and question x author tables, agreement, consensus, contested points.
 
     IDS are thesis ids or paths (default: the whole corpus).
     """
+    import gc
+
     from argmap.compare import compare as compare_all
 
     corpus = load(corpus_dir)
+    gc.freeze()  # what was loaded lives to the end: keep the collector from walking it again and again
     profs = _profiles(corpus, ids or list(corpus.theses))
     if len(profs) < 2:
         raise click.UsageError("compare needs at least two theses")
-    result = compare_all(profs, corpus.taxonomy, include_inferred)
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "md", "json", "csv"):
         raise click.UsageError(f"cannot write a comparison as .{fmt}; use .txt, .md, .json or .csv")
+    result = compare_all(profs, corpus.taxonomy, include_inferred, pair_lists=pair_lists and fmt == "json")
     from render.text import compare_markdown, compare_text, matrix_csv
 
     if fmt == "json":
-        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        separators = None if indent is not None else (",", ":")
+        text = json.dumps(result.as_dict(), indent=indent, separators=separators, ensure_ascii=False) + "\n"
     elif fmt == "csv":
         text = matrix_csv(result)
     elif fmt == "md":

@@ -66,6 +66,32 @@ def paths_to_outcome(graph: nx.DiGraph) -> dict[str, int]:
     return {n: count.get(members[n], 0) for n in _claims(graph)}
 
 
+def claim_reach(graph: nx.DiGraph) -> dict[str, int]:
+    """For each claim, how many other claims it leads to, directly or not.
+
+    Near-linear: the claims each strongly connected part of the argument leads to are a set
+    of bits (a Python integer), the union of its successors' sets, built once in reverse
+    topological order of the condensation; a claim's reach is that set's size less itself.
+    (Counting the descendants of every claim apart was quadratic: a 4,000-claim chain took
+    a minute.)
+    """
+    causal = causal_part(graph)
+    claims = _claims(graph)
+    bit = {n: 1 << i for i, n in enumerate(claims)}
+    condensed = nx.condensation(causal)
+    members = condensed.graph["mapping"]
+    reached: dict[int, int] = {}
+    for node in reversed(list(nx.topological_sort(condensed))):
+        bits = 0
+        for n in condensed.nodes[node]["members"]:
+            bits |= bit.get(n, 0)
+        for s in condensed.successors(node):
+            bits |= reached[s]
+        reached[node] = bits
+    # A claim never counts itself, even on a cycle (as networkx's descendants never do).
+    return {n: reached[members[n]].bit_count() - 1 for n in claims}
+
+
 @dataclass(frozen=True)
 class RankedCause:
     claim: str
@@ -88,11 +114,9 @@ def rank_causes(graph: nx.DiGraph) -> list[RankedCause]:
     and structural importance (the mean of reach and paths to the outcome, each over the
     thesis's maximum). Claims that do not lead to the outcome score on weighting alone.
     """
-    causal = causal_part(graph)
     claims = _claims(graph)
     paths = paths_to_outcome(graph)
-    reach = {n: sum(1 for d in nx.descendants(causal, n) if d in graph and graph.nodes[d].get("kind") == CLAIM)
-             for n in claims}
+    reach = claim_reach(graph)
     max_reach = max(reach.values(), default=0) or 1
     max_paths = max(paths.values(), default=0) or 1
     ranked = []

@@ -104,3 +104,128 @@ def test_short_commands_import_no_graph_library_and_no_report_code(tmp_path, arg
     modules = json.loads(done.stderr.rsplit("MODULES ", 1)[1])
     loaded = [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
     assert loaded == [], f"`argmap {' '.join(args)}` imported {loaded}"
+
+
+# --- compare on per-profile vectors gives what the pair-by-pair classification gives ----------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from argmap import compare as cmp  # noqa: E402
+from test_compare import _TAXONOMY, _profile, theses  # noqa: E402
+
+
+def _fast(pa, pb, include_inferred):
+    """The vector path's conflicts (keys restored) and counts for one pair."""
+    index: dict = {}
+    va, vb = cmp._Vector(pa, include_inferred, index), cmp._Vector(pb, include_inferred, index)
+    keys = list(index)
+    by_type, counts = cmp._fast_tally(va, vb)
+    kinds = ("factor", "factor", "link", "question")
+    types = (cmp.CONTRADICTS, cmp.WEIGHS, cmp.EFFECT, cmp.ANSWERS)
+    conflicts = sorted((kind, n if kind == "question" else keys[n], t)
+                       for kind, t, found in zip(kinds, types, by_type) for n in found)
+    return conflicts, counts, cmp._rank_tau(va, vb)
+
+
+def _check_pair(pa, pb, taxonomy, include_inferred):
+    conflicts, counts = cmp._tally(cmp._classify(pa, pb, taxonomy, include_inferred))
+    fast_conflicts, fast_counts, tau = _fast(pa, pb, include_inferred)
+    assert fast_counts == counts
+    assert list(fast_counts["conflict_types"]) == list(counts["conflict_types"])  # same key order in the JSON
+    assert fast_conflicts == sorted(conflicts)
+    assert tau == cmp.kendall_tau(pa.scores, pb.scores)
+
+
+@settings(max_examples=300, deadline=None)
+@given(theses("a"), theses("b"), st.booleans())
+def test_vector_comparison_matches_the_classification_on_random_pairs(a, b, include_inferred):
+    _check_pair(_profile(a), _profile(b), _TAXONOMY, include_inferred)
+
+
+@pytest.mark.parametrize("include_inferred", [False, True])
+def test_vector_comparison_matches_the_classification_on_the_bundled_pairs(include_inferred):
+    profs = cmp.profiles(BUNDLED)
+    for pa in profs:
+        for pb in profs:
+            if pa is not pb:
+                _check_pair(pa, pb, BUNDLED.taxonomy, include_inferred)
+
+
+def _reference_pairs_and_contested(profs, taxonomy, include_inferred):
+    """The pair-by-pair loop compare() ran before it compared vectors."""
+    pairs, contested = [], {}
+    for a, b in __import__("itertools").combinations(profs, 2):
+        conflicts, counts = cmp._tally(cmp._classify(a, b, taxonomy, include_inferred))
+        for kind, key, ctype in conflicts:
+            entry = contested.setdefault((kind, key), {"pairs": [], "types": set()})
+            entry["pairs"].append([a.id, b.id])
+            entry["types"].add(ctype)
+        tau = cmp.kendall_tau(a.scores, b.scores)
+        pairs.append({"a": a.id, "b": b.id,
+                      "agreement": round(cmp.agreement(a, b, taxonomy, include_inferred, counts), 4),
+                      "ranking_agreement": None if tau is None else round(tau, 4),
+                      **{k: counts[k] for k in ("shared", "only_a", "only_b", "conflicts", cmp.READINGS_DIFFER,
+                                                "conflict_types")}})
+    return pairs, contested
+
+
+@pytest.mark.parametrize("include_inferred", [False, True])
+def test_compare_pairs_and_contested_points_are_the_pair_by_pair_ones(tmp_path, include_inferred):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_corpus
+
+    for corpus in (BUNDLED, load_corpus([write_corpus(tmp_path / "syn", theses=25, claims=40, factors=50)])):
+        profs = cmp.profiles(corpus)
+        result = cmp.compare(profs, corpus.taxonomy, include_inferred)
+        pairs, contested = _reference_pairs_and_contested(profs, corpus.taxonomy, include_inferred)
+        assert json.dumps(result.pairs) == json.dumps(pairs)
+        assert len(result.contested) == len(contested)
+        for item in result.contested:
+            key = item.get("factor") or item.get("question") or (item["from"], item["to"])
+            expected = contested[(item["kind"], key)]
+            assert item["pairs"] == expected["pairs"] and item["conflicting_pairs"] == len(expected["pairs"])
+            assert set(item["types"]) == expected["types"]
+        lean = cmp.compare(profs, corpus.taxonomy, include_inferred, pair_lists=False).as_dict()
+        full = result.as_dict()
+        for item in full["contested"]:
+            del item["pairs"]
+        assert lean == full
+
+
+def test_compare_json_is_compact_without_pair_lists_unless_asked(tmp_path):
+    compact = _cli("compare", "--format", "json")
+    indented = _cli("compare", "--format", "json", "--indent", "2", "--pair-lists")
+    assert compact.returncode == 0 and indented.returncode == 0
+    lean, full = json.loads(compact.stdout), json.loads(indented.stdout)
+    assert compact.stdout == json.dumps(lean, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
+    assert indented.stdout.startswith(b'{\n  "authors": [')
+    assert all("pairs" not in item for item in lean["contested"])
+    assert all(len(item["pairs"]) == item["conflicting_pairs"] for item in full["contested"])
+    for item in full["contested"]:
+        del item["pairs"]
+    assert lean == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 12), st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=40),
+       st.lists(st.booleans(), min_size=13, max_size=13))
+def test_claim_reach_counts_the_claims_each_claim_leads_to(n, edges, rejected):
+    """Bit sets over the condensation give what counting every claim's descendants gave, cycles included."""
+    import networkx as nx
+
+    from argmap.analysis import claim_reach
+    from argmap.graphs import CLAIM, causal_part
+
+    g = nx.DiGraph(outcome="o")
+    g.add_node("o", kind="outcome")
+    for i in range(n):
+        g.add_node(f"c{i}", kind="rejected" if rejected[i] else CLAIM)
+    names = list(g)
+    for s, t in edges:
+        if s < len(names) and t < len(names):
+            g.add_edge(names[s], names[t])
+    causal = causal_part(g)
+    expected = {c: sum(1 for d in nx.descendants(causal, c) if g.nodes[d].get("kind") == CLAIM)
+                for c, kind in g.nodes(data="kind") if kind == CLAIM}
+    assert claim_reach(g) == expected
