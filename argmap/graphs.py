@@ -35,26 +35,45 @@ class _NodeView(dict):
         return [(n, d.get(data, default)) for n, d in self.items()]
 
 
-class _EdgeView(dict):
-    """``(source, target)`` -> data; called like networkx's ``graph.edges(data=...)``."""
+class _EdgeView:
+    """The edges of a :class:`PlainGraph`: ``edges(data=...)`` and ``edges[source, target]``, as in networkx."""
+
+    __slots__ = ("_succ",)
+
+    def __init__(self, succ: dict):
+        self._succ = succ
 
     def __call__(self, data=False, default=None):
         if data is True:
-            return [(u, v, d) for (u, v), d in self.items()]
+            return [(u, v, d) for u, succ in self._succ.items() for v, d in succ.items()]
         if data is False:
-            return list(self)
-        return [(u, v, d.get(data, default)) for (u, v), d in self.items()]
+            return [(u, v) for u, succ in self._succ.items() for v in succ]
+        return [(u, v, d.get(data, default)) for u, succ in self._succ.items() for v, d in succ.items()]
+
+    def __getitem__(self, edge):
+        source, target = edge
+        return self._succ[source][target]
+
+    def __contains__(self, edge) -> bool:
+        source, target = edge
+        return target in self._succ.get(source, ())
+
+    def __iter__(self):
+        return iter(self(data=False))
+
+    def __len__(self) -> int:
+        return sum(len(succ) for succ in self._succ.values())
 
 
 class PlainGraph:
     """A directed graph's nodes and edges with their data, without networkx.
 
-    It answers what drawing a thesis asks of a ``networkx.DiGraph``: ``graph.graph``,
-    ``graph.nodes(data=True)``, ``graph.nodes[n]``, ``graph.edges(data=True)``, ``n in
-    graph``; and it is built with the same ``add_node``/``add_edge`` calls, which keep
-    networkx's semantics (attributes of an existing node or edge are updated, the ends of
-    an edge are added as bare nodes when missing). Edges are listed source by source in node
-    order, as networkx lists them.
+    It answers what drawing a thesis and profiling it ask of a ``networkx.DiGraph``:
+    ``graph.graph``, ``graph.nodes(data=...)``, ``graph.nodes[n]``, ``graph.edges(data=...)``,
+    ``graph.edges[u, v]``, ``has_edge``, ``successors``, ``n in graph``; and it is built with
+    the same ``add_node``/``add_edge`` calls, which keep networkx's semantics (attributes of
+    an existing node or edge are updated, the ends of an edge are added as bare nodes when
+    missing). Edges are listed source by source in node order, as networkx lists them.
     """
 
     def __init__(self, **attr):
@@ -76,7 +95,13 @@ class PlainGraph:
 
     @property
     def edges(self) -> _EdgeView:
-        return _EdgeView(((u, v), d) for u, succ in self._succ.items() for v, d in succ.items())
+        return _EdgeView(self._succ)
+
+    def has_edge(self, source, target) -> bool:
+        return target in self._succ.get(source, ())
+
+    def successors(self, node):
+        return iter(self._succ[node])
 
     def __contains__(self, node) -> bool:
         return node in self.nodes
@@ -154,7 +179,16 @@ def factor_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
     """
     import networkx as nx
 
-    graph = nx.DiGraph(id=thesis.id, author=thesis.author, outcome=thesis.explains)
+    return _fill_factor_graph(nx.DiGraph, thesis, taxonomy)
+
+
+def plain_factor_graph(thesis: Thesis, taxonomy: Taxonomy) -> PlainGraph:
+    """:func:`factor_graph`'s nodes and edges with the same data, as a :class:`PlainGraph` (for profiles)."""
+    return _fill_factor_graph(PlainGraph, thesis, taxonomy)
+
+
+def _fill_factor_graph(graph_class, thesis: Thesis, taxonomy: Taxonomy):
+    graph = graph_class(id=thesis.id, author=thesis.author, outcome=thesis.explains)
     claims = {c.id: c for c in thesis.claims}
 
     def add(factor_id):

@@ -214,8 +214,8 @@ def test_claim_reach_counts_the_claims_each_claim_leads_to(n, edges, rejected):
     """Bit sets over the condensation give what counting every claim's descendants gave, cycles included."""
     import networkx as nx
 
-    from argmap.analysis import claim_reach
-    from argmap.graphs import CLAIM, causal_part
+    from argmap.analysis import claim_reach, paths_to_outcome
+    from argmap.graphs import CLAIM, PlainGraph, causal_part
 
     g = nx.DiGraph(outcome="o")
     g.add_node("o", kind="outcome")
@@ -229,3 +229,30 @@ def test_claim_reach_counts_the_claims_each_claim_leads_to(n, edges, rejected):
     expected = {c: sum(1 for d in nx.descendants(causal, c) if g.nodes[d].get("kind") == CLAIM)
                 for c, kind in g.nodes(data="kind") if kind == CLAIM}
     assert claim_reach(g) == expected
+    # Paths to the outcome: what networkx's condensation gave.
+    condensed = nx.condensation(causal)
+    members = condensed.graph["mapping"]
+    count = {members["o"]: 1}
+    for node in reversed(list(nx.topological_sort(condensed))):
+        if node != members["o"]:
+            count[node] = sum(count.get(s, 0) for s in condensed.successors(node))
+    assert paths_to_outcome(g) == {c: count.get(members[c], 0) for c in expected}
+    # And the same on a plain graph.
+    plain = PlainGraph(outcome="o")
+    for node, data in g.nodes(data=True):
+        plain.add_node(node, **data)
+    for s, t in g.edges:
+        plain.add_edge(s, t)
+    assert claim_reach(plain) == expected and paths_to_outcome(plain) == paths_to_outcome(g)
+
+
+@pytest.mark.parametrize("thesis_id", IDS)
+def test_profiles_from_plain_graphs_rank_as_the_networkx_graphs_do(thesis_id):
+    from argmap.analysis import rank_causes
+    from argmap.graphs import factor_graph, plain_factor_graph
+
+    thesis = BUNDLED.theses[thesis_id]
+    full, plain = factor_graph(thesis, BUNDLED.taxonomy), plain_factor_graph(thesis, BUNDLED.taxonomy)
+    assert plain.nodes(data=True) == list(full.nodes(data=True))
+    assert plain.edges(data=True) == list(full.edges(data=True))
+    assert rank_causes(plain_thesis_graph(thesis, BUNDLED.taxonomy)) == rank_causes(thesis_graph(thesis, BUNDLED.taxonomy))
