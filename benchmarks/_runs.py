@@ -19,19 +19,48 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def argmap_command() -> list[str]:
-    """How a user runs argmap here: the installed ``argmap`` script beside this Python, else cli.py."""
-    script = Path(sys.executable).parent / "argmap"
-    return [str(script)] if script.exists() else [sys.executable, str(ROOT / "cli.py")]
+def argmap_command(tree: Path | None = None) -> list[str]:
+    """The ``argmap`` command of a source tree (default: this one) as this Python runs it.
+
+    ``python TREE/cli.py`` is what the installed ``argmap`` script does (it imports
+    ``cli.main``), with TREE first on the path; ``--tree`` in the benchmarks times another
+    checkout (an older commit, for before/after figures) with the same Python and packages.
+    """
+    return [sys.executable, str((tree or ROOT) / "cli.py")]
 
 
-def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float]:
+def compile_tree(tree: Path | None = None) -> None:
+    """Byte-compile a tree, as ``pip install`` does: Python may be told not to write .pyc files
+    (PYTHONDONTWRITEBYTECODE), and compiling every module on every run is not what users pay."""
+    import compileall
+
+    tree = tree or ROOT
+    for name in ("argmap", "render"):
+        compileall.compile_dir(str(tree / name), quiet=1)
+    compileall.compile_file(str(tree / "cli.py"), quiet=1)
+
+
+def tree_option(parser) -> None:
+    parser.add_argument("--tree", type=Path, help="time the argmap of this source tree instead of this one "
+                                                  "(e.g. `git archive OLD | tar -x -C /tmp/old`)")
+
+
+def run(cmd: list[str], cwd: Path | None = None, timeout: float | None = None) -> tuple[float, float, float]:
     """Wall seconds, peak resident MB and CPU seconds (user + system) of one run of ``cmd``.
 
-    Raises if it fails."""
+    Raises RuntimeError if it fails, TimeoutError (after killing it) if it runs past ``timeout``."""
     start = time.perf_counter()
     child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG if timeout else 0)
+        if pid:
+            break
+        if time.perf_counter() - start > timeout:
+            child.kill()
+            os.wait4(child.pid, 0)
+            child.stderr.close()
+            raise TimeoutError(f"killed after {timeout:.0f} s")
+        time.sleep(0.05)
     elapsed = time.perf_counter() - start
     err = child.stderr.read().decode("utf-8", "replace")
     child.stderr.close()
