@@ -8,10 +8,8 @@ failed check, 2 usage error, 3 internal error (run with ``--debug`` for a traceb
 from __future__ import annotations
 
 import errno
-import json
 import os
 import sys
-import textwrap
 from pathlib import Path
 
 import click
@@ -177,6 +175,8 @@ def validate(paths, corpus_dir, sources, strict, fmt):
         "quotes_verified": checked,
     }
     if fmt == "json":
+        import json
+
         click.echo(json.dumps({"valid": not failed, "errors": errors, "warnings": warnings, **summary,
                                "diagnostics": [d.as_dict() for d in ordered]}, indent=2))
     else:
@@ -195,6 +195,8 @@ def validate(paths, corpus_dir, sources, strict, fmt):
 @cli.command()
 def schema():
     """Print the JSON Schema of the format (for editors and tools)."""
+    import json
+
     from argmap.format import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2))
@@ -304,6 +306,8 @@ def _schema_ref(folder: Path) -> str:
               help="List the debate's contested questions, their answers and which author answers what.")
 def list_(corpus_dir, show_factors, show_questions):
     """Summarise the corpus (or, with --factors, its taxonomy; with --questions, its contested questions)."""
+    import textwrap
+
     corpus = load(corpus_dir)
     if show_factors and show_questions:
         raise click.UsageError("give --factors or --questions, not both")
@@ -434,6 +438,8 @@ def diff(a, b, corpus_dir, fmt, output, include_inferred, full, slide, handout):
     if fmt not in ("text", "md", "json"):
         raise click.UsageError(f"cannot write a diff as .{fmt}; use .txt, .md or .json")
     if fmt == "json":
+        import json
+
         text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
     else:
         from render.text import diff_markdown, diff_text
@@ -463,25 +469,36 @@ def _width() -> int:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE instead of the terminal (.txt, .md, .json, .csv).")
 @inferred_option
-def compare(ids, corpus_dir, fmt, output, include_inferred):
+@click.option("--pair-lists", is_flag=True,
+              help="JSON: list every conflicting pair under each contested point (grows as the square of the "
+                   "number of authors; by default only their count).")
+@click.option("--indent", type=click.IntRange(0, 8), default=None,
+              help="JSON: indent by N spaces (default: compact, one line).")
+def compare(ids, corpus_dir, fmt, output, include_inferred, pair_lists, indent):
     """Compare many authors: the factor and question x author tables, agreement, consensus, contested points.
 
     IDS are thesis ids or paths (default: the whole corpus).
     """
+    import gc
+
     from argmap.compare import compare as compare_all
 
     corpus = load(corpus_dir)
+    gc.freeze()  # what was loaded lives to the end: keep the collector from walking it again and again
     profs = _profiles(corpus, ids or list(corpus.theses))
     if len(profs) < 2:
         raise click.UsageError("compare needs at least two theses")
-    result = compare_all(profs, corpus.taxonomy, include_inferred)
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "md", "json", "csv"):
         raise click.UsageError(f"cannot write a comparison as .{fmt}; use .txt, .md, .json or .csv")
+    result = compare_all(profs, corpus.taxonomy, include_inferred, pair_lists=pair_lists and fmt == "json")
     from render.text import compare_markdown, compare_text, matrix_csv
 
     if fmt == "json":
-        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        import json
+
+        separators = None if indent is not None else (",", ":")
+        text = json.dumps(result.as_dict(), indent=indent, separators=separators, ensure_ascii=False) + "\n"
     elif fmt == "csv":
         text = matrix_csv(result)
     elif fmt == "md":
@@ -528,6 +545,8 @@ def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
     from render.coverage import coverage_html, coverage_text
 
     if fmt == "json":
+        import json
+
         text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "html":
         text = coverage_html(result)
@@ -579,6 +598,8 @@ def source_add(file, folder, name, fmt):
         raise click.ClickException(f"{file}: {exc}") from None
     except OSError as exc:
         raise click.ClickException(f"cannot read {file}: {exc.strerror}") from None
+    import json
+
     from render.output import write_file
 
     # Whole files or nothing, and never over an existing one (a FileExistsError is reported as such).
@@ -616,9 +637,6 @@ def render(ids, corpus_dir, output, all_, fmt, direction, slide, one_author_link
     pdf or dot. For one thesis whose file is named after its id, only that file and the
     taxonomy are read and checked; `argmap validate` checks the rest of the corpus.
     """
-    from argmap.graphs import thesis_graph
-    from render import diagrams, engine
-
     if all_:
         from render.overview import write_overview
 
@@ -630,12 +648,14 @@ def render(ids, corpus_dir, output, all_, fmt, direction, slide, one_author_link
         return
     if len(ids) != 1:
         raise click.UsageError("give one thesis id (or --all for the whole debate)")
+    from argmap.graphs import plain_thesis_graph  # drawing one thesis needs no networkx
     from argmap.loader import load_thesis
+    from render import diagrams, engine
 
     corpus = load_thesis(ids[0], corpus_dir)
     (thesis,) = _theses(corpus, ids)  # a map needs no comparison profile
     _check_output(output, corpus)
-    dot = diagrams.thesis_map(thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis, direction,
+    dot = diagrams.thesis_map(plain_thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis, direction,
                               look=diagrams.SLIDE if slide else diagrams.PAGE)
     if slide:
         diagrams.slide(dot)
@@ -771,12 +791,18 @@ def _coverages(corpus, profiles, sources: Path) -> dict:
 
 def main():
     """Console-script entry point."""
+    import gc
+
     try:
         cli(obj={})
     except BrokenPipeError:  # e.g. `argmap list | head`: the reader left, which is fine
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
+    finally:
+        # The process ends here: spare the collector a last walk over everything still alive
+        # (a sixth of `argmap validate`); the memory goes back to the system all the same.
+        gc.freeze()
 
 
 if __name__ == "__main__":

@@ -1,17 +1,20 @@
 """What one thesis says caused the outcome: root and proximate causes, paths, ranking, weak spots.
 
 Plain functions over the graph from :func:`argmap.graphs.thesis_graph`, in the manner of
-networkx's algorithms.
+networkx's algorithms. Ranking (paths, reach, scores) needs only nodes, edges and successors,
+so it also runs on a :class:`~argmap.graphs.PlainGraph` without importing networkx.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from .graphs import CLAIM, causal_part
+from .graphs import CLAIM, REJECTED, causal_part
 from .model import ROLES
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 MAX_PATHS = 10_000  # bound on path enumeration in a cyclic argument
 _TOP_WEIGHT = max(ROLES.values())
@@ -29,6 +32,8 @@ def proximate_causes(graph: nx.DiGraph) -> list[str]:
 
 def root_causes(graph: nx.DiGraph) -> list[str]:
     """Claims from which the outcome can be reached and which nothing else in the argument causes."""
+    import networkx as nx
+
     causal = causal_part(graph)
     outcome = graph.graph["outcome"]
     reaching = nx.ancestors(causal, outcome)
@@ -37,6 +42,8 @@ def root_causes(graph: nx.DiGraph) -> list[str]:
 
 def causal_paths(graph: nx.DiGraph, limit: int = MAX_PATHS) -> list[list[str]]:
     """Every simple causal path from a root cause to the outcome (at most ``limit``), sorted."""
+    import networkx as nx
+
     causal = causal_part(graph)
     outcome = graph.graph["outcome"]
     paths = []
@@ -48,22 +55,107 @@ def causal_paths(graph: nx.DiGraph, limit: int = MAX_PATHS) -> list[list[str]]:
     return sorted(paths)
 
 
+def _condensed(graph) -> tuple[list, dict, list]:
+    """The strongly connected parts of the causal part (claims and outcome), successors first.
+
+    ``(parts, part_of, successors)``: each part's nodes, each node's part, and each part's
+    successor parts (a set, without itself). Tarjan's algorithm, iterative, emits a part
+    only after every part it leads to, so a pass over ``parts`` in order is a pass in
+    reverse topological order of the condensation. Works on a networkx graph and on a
+    :class:`~argmap.graphs.PlainGraph` alike.
+    """
+    nodes = [n for n, kind in graph.nodes(data="kind") if kind != REJECTED]
+    keep = set(nodes)
+    adjacent = {n: [s for s in graph.successors(n) if s in keep] for n in nodes}
+    index: dict = {}
+    low: dict = {}
+    stack: list = []
+    on_stack: set = set()
+    parts: list[list] = []
+    part_of: dict = {}
+    for start in nodes:
+        if start in index:
+            continue
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        work = [(start, iter(adjacent[start]))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(adjacent[child])))
+                    break
+                if child in on_stack and index[child] < low[node]:
+                    low[node] = index[child]
+            else:
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == index[node]:
+                    members = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        part_of[member] = len(parts)
+                        members.append(member)
+                        if member == node:
+                            break
+                    parts.append(members)
+    successors: list[set] = [set() for _ in parts]
+    for n in nodes:
+        p = part_of[n]
+        for s in adjacent[n]:
+            if part_of[s] != p:
+                successors[p].add(part_of[s])
+    return parts, part_of, successors
+
+
+def _path_counts(graph, parts, part_of, successors) -> dict[str, int]:
+    target = part_of[graph.graph["outcome"]]
+    count = [0] * len(parts)
+    for p in range(len(parts)):  # successors first
+        count[p] = 1 if p == target else sum(count[q] for q in successors[p])
+    return {n: count[part_of[n]] for n in _claims(graph)}
+
+
+def _reach(graph, parts, part_of, successors) -> dict[str, int]:
+    claims = _claims(graph)
+    bit = {n: 1 << i for i, n in enumerate(claims)}
+    reached = [0] * len(parts)
+    for p, members in enumerate(parts):  # successors first
+        bits = 0
+        for n in members:
+            bits |= bit.get(n, 0)
+        for q in successors[p]:
+            bits |= reached[q]
+        reached[p] = bits
+    # A claim never counts itself, even on a cycle (as networkx's descendants never do).
+    return {n: reached[part_of[n]].bit_count() - 1 for n in claims}
+
+
 def paths_to_outcome(graph: nx.DiGraph) -> dict[str, int]:
     """For each claim, how many distinct causal paths lead from it to the outcome.
 
     Counted by dynamic programming over the condensation, so cycles cannot blow it up: a
     cycle counts as one step.
     """
-    causal = causal_part(graph)
-    outcome = graph.graph["outcome"]
-    condensed = nx.condensation(causal)
-    members = condensed.graph["mapping"]
-    target = members[outcome]
-    count = {target: 1}
-    for node in reversed(list(nx.topological_sort(condensed))):
-        if node != target:
-            count[node] = sum(count.get(s, 0) for s in condensed.successors(node))
-    return {n: count.get(members[n], 0) for n in _claims(graph)}
+    return _path_counts(graph, *_condensed(graph))
+
+
+def claim_reach(graph: nx.DiGraph) -> dict[str, int]:
+    """For each claim, how many other claims it leads to, directly or not.
+
+    Near-linear: the claims each strongly connected part of the argument leads to are a set
+    of bits (a Python integer), the union of its successors' sets, built once in reverse
+    topological order of the condensation; a claim's reach is that set's size less itself.
+    (Counting the descendants of every claim apart was quadratic: a 4,000-claim chain took
+    a minute.)
+    """
+    return _reach(graph, *_condensed(graph))
 
 
 @dataclass(frozen=True)
@@ -88,11 +180,10 @@ def rank_causes(graph: nx.DiGraph) -> list[RankedCause]:
     and structural importance (the mean of reach and paths to the outcome, each over the
     thesis's maximum). Claims that do not lead to the outcome score on weighting alone.
     """
-    causal = causal_part(graph)
     claims = _claims(graph)
-    paths = paths_to_outcome(graph)
-    reach = {n: sum(1 for d in nx.descendants(causal, n) if d in graph and graph.nodes[d].get("kind") == CLAIM)
-             for n in claims}
+    condensed = _condensed(graph)
+    paths = _path_counts(graph, *condensed)
+    reach = _reach(graph, *condensed)
     max_reach = max(reach.values(), default=0) or 1
     max_paths = max(paths.values(), default=0) or 1
     ranked = []

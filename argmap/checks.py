@@ -73,8 +73,11 @@ def check_thesis(thesis: Thesis, taxonomy: Taxonomy, diags: Diagnostics) -> None
                     f"claim id `{thesis.explains}` is the outcome's name", "rename the claim")
 
     claims = {c.id: c for c in thesis.claims}
+    by_factor: dict[str, list] = {}  # in thesis order; built once, so no check walks all claims per item
+    for c in thesis.claims:
+        by_factor.setdefault(c.factor, []).append(c)
     for rejection in thesis.rejects:
-        own = [c for c in thesis.claims if c.factor == rejection.factor]
+        own = by_factor.get(rejection.factor, [])
         where = rejection.locs.get("scope", rejection.loc)
         if rejection.scope == "factor" and own:
             diags.error(where, "self-contradiction",
@@ -97,8 +100,8 @@ def check_thesis(thesis: Thesis, taxonomy: Taxonomy, diags: Diagnostics) -> None
     for link in thesis.links:
         ok = True
         for end, key in ((link.source, "from"), (link.target, "to")):
-            valid = claims.keys() | ({thesis.explains} if key == "to" else set())
-            if end not in valid:
+            if end not in claims and not (key == "to" and end == thesis.explains):
+                valid = claims.keys() | ({thesis.explains} if key == "to" else set())
                 ok = False
                 what = "a rejected view, which cannot be a cause" if end in nodes else "unknown"
                 diags.error(link.locs.get(key, link.loc), "dangling-link",
@@ -135,8 +138,14 @@ def check_thesis(thesis: Thesis, taxonomy: Taxonomy, diags: Diagnostics) -> None
             diags.warning(claim.loc, "unlinked", f"claim `{claim.id}` is not linked to anything",
                           "link it to what it causes, or make it `role: background` if the author "
                           "gives it as context, not as a cause")
-    for cycle in _cycles({k: [l.target for l in thesis.links if l.source == k] for k in claims}):
-        first = next(l for l in thesis.links if l.source == cycle[0] and l.target == cycle[1 % len(cycle)])
+    successors: dict[str, list] = {k: [] for k in claims}
+    first_link: dict[tuple, object] = {}
+    for link in thesis.links:
+        if link.source in successors:
+            successors[link.source].append(link.target)
+        first_link.setdefault((link.source, link.target), link)
+    for cycle in _cycles(successors):
+        first = first_link[(cycle[0], cycle[1 % len(cycle)])]
         diags.warning(first.loc, "cycle", "links form a cycle: " + " -> ".join([*cycle, cycle[0]]),
                       "a vicious circle is possible; say so in the thesis notes, or reverse a link")
 

@@ -23,13 +23,15 @@ Silence is never a conflict. Inferred links (ours, not the author's) are left ou
 from __future__ import annotations
 
 import bisect
+import gc
 import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .analysis import factor_scores
-from .format import (CONFLICT_TYPES, MAIN_ROLES, POSITION_BASES, REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS,
+from .format import (CONFLICT_TYPES, MAIN_ROLES, POSITION_BASES, REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS, ROLES,
                      STANCES, WEIGHT_GAP)
-from .graphs import ASSERTS, MIXED, OUTCOME, REJECTS, SILENT, factor_graph, thesis_graph
+from .graphs import ASSERTS, MIXED, OUTCOME, REJECTS, SILENT, plain_factor_graph, plain_thesis_graph
 from .model import Corpus, Evidence, Position, Taxonomy, Thesis
 from .words import in_sentence, taxonomy_proper_words
 
@@ -45,6 +47,7 @@ AGREEMENTS = {"both_assert": "both assert", "both_reject": "both reject", "both_
 QUESTION_TYPES = {"same_answer": "same answer", "different_answer": "different answers",
                   "only_a": "only the first answers", "only_b": "only the second answers"}
 _TYPE_ORDER = {t: i for i, t in enumerate(CONFLICT_TYPES)}
+_WEIGHTS = sorted(set(ROLES.values()))
 _KIND_ORDER = {"question": 0, "factor": 1, "link": 2}
 
 
@@ -84,12 +87,13 @@ class Profile:
 
 
 def profile(thesis: Thesis, taxonomy: Taxonomy) -> Profile:
-    fgraph = factor_graph(thesis, taxonomy)
+    # Plain graphs: the same nodes, edges and data as networkx's, several times cheaper to build.
+    fgraph = plain_factor_graph(thesis, taxonomy)
     positions = {f: data for f, data in fgraph.nodes(data=True) if data["stance"] != OUTCOME}
     links = {(s, t): data for s, t, data in fgraph.edges(data=True)}
     answers = {p.question: p for p in thesis.positions}
     outcome = taxonomy.factors.get(thesis.explains)
-    return Profile(thesis, positions, links, factor_scores(thesis_graph(thesis, taxonomy)), answers,
+    return Profile(thesis, positions, links, factor_scores(plain_thesis_graph(thesis, taxonomy)), answers,
                    outcome.label if outcome else "the outcome")
 
 
@@ -204,6 +208,118 @@ def pair_counts(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bo
     return _tally(_classify(a, b, taxonomy, include_inferred))[1]
 
 
+class _Vector:
+    """A profile as sets of small integers, for comparing it with many others.
+
+    What :func:`_classify` looks up, built once per profile: factors and factor links are
+    numbered through ``index`` (shared by all profiles of a comparison), so that comparing a
+    pair is a few set operations in C on integers rather than a walk over every factor, link
+    and question in Python. ``ranks`` are the importance scores as dense ranks (equal scores,
+    equal ranks), which give Kendall's tau exactly as the scores do.
+    """
+
+    __slots__ = ("factors", "asserts", "rejects_factor", "rejects_sole", "main", "by_weight", "far_from", "stated",
+                 "links", "back", "positive", "negative", "questions", "answers", "ranks", "tied")
+
+    def __init__(self, p: Profile, include_inferred: bool, index: dict):
+        def number(key):
+            i = index.get(key)
+            if i is None:
+                i = index[key] = len(index)
+            return i
+
+        positions = {number(f): n for f, n in p.positions.items()}
+        self.factors = frozenset(positions)
+        self.asserts = frozenset(f for f, n in positions.items() if n["stance"] in (ASSERTS, MIXED))
+        self.rejects_factor = frozenset(f for f, n in positions.items() if "factor" in n["scopes"])
+        self.rejects_sole = frozenset(f for f, n in positions.items() if "sole_cause" in n["scopes"])
+        self.main = frozenset(f for f in self.asserts if positions[f]["role"] in MAIN_ROLES)
+        # Asserted factors by weight, and for each weight those whose weight is WEIGHT_GAP or more away.
+        self.by_weight = {w: frozenset(f for f in self.asserts if positions[f]["weight"] == w) for w in _WEIGHTS}
+        self.far_from = {w: frozenset(f for f in self.asserts if abs(positions[f]["weight"] - w) >= WEIGHT_GAP)
+                         for w in _WEIGHTS}
+        self.stated = frozenset(f for f in self.asserts if positions[f]["stated"])
+        links = {(number(k), number(k[::-1])): e for k, e in p.compared_links(include_inferred).items()}
+        self.links = frozenset(k for k, _ in links)
+        self.back = frozenset(b for _, b in links)
+        self.positive = frozenset(k for (k, _), e in links.items() if e["polarity"] > 0)
+        self.negative = frozenset(k for (k, _), e in links.items() if e["polarity"] < 0)
+        self.questions = frozenset(p.answers)
+        self.answers = frozenset((q, pos.answer) for q, pos in p.answers.items())
+        order = {v: r for r, v in enumerate(sorted(set(p.scores.values())))}
+        self.ranks = {number(f): order[v] for f, v in p.scores.items()}
+        self.tied = len(order) < len(self.ranks)  # some factors share a score
+
+
+def _fast_tally(a: _Vector, b: _Vector) -> tuple[tuple, dict]:
+    """:func:`_tally` of :func:`_classify` for two profiles' vectors, by set operations.
+
+    The conflicts come by type, as numbered keys: ``(contradicts, weighs, effect, answers)``;
+    the counts are :func:`pair_counts`'s. Tests check both against :func:`_classify`."""
+    n_both = len(a.factors & b.factors)
+    contradicted = (a.rejects_factor & b.asserts) | (a.rejects_sole & b.main) \
+        | (b.rejects_factor & a.asserts) | (b.rejects_sole & a.main)
+    far = set()
+    far_from = b.far_from
+    for w, mine in a.by_weight.items():
+        if mine:
+            far |= mine & far_from[w]
+    far -= contradicted
+    weighs = far & a.stated & b.stated
+    n_shared_links = len(a.links & b.links)
+    effect = (a.positive & b.negative) | (a.negative & b.positive)
+    turned = len((a.links & b.back) - b.links - a.back)  # drawn by A one way and by B only the other
+    n_same = len(a.answers & b.answers)
+    answered = a.questions & b.questions
+    differ = answered - {q for q, _ in a.answers & b.answers} if len(answered) != n_same else ()
+    n_conflicts = len(contradicted) + len(weighs) + len(effect) + len(differ)
+    by_type = dict.fromkeys(CONFLICT_TYPES, 0)
+    by_type[CONTRADICTS], by_type[ANSWERS], by_type[WEIGHS], by_type[EFFECT] = \
+        len(contradicted), len(differ), len(weighs), len(effect)
+    n_answered = len(answered)
+    counts = {"shared": n_both - len(contradicted) + n_shared_links - len(effect) + n_same,
+              "only_a": len(a.factors) - n_both + len(a.links) - n_shared_links - turned + len(a.questions) - n_answered,
+              "only_b": len(b.factors) - n_both + len(b.links) - n_shared_links - turned + len(b.questions) - n_answered,
+              "conflicts": n_conflicts, READINGS_DIFFER: len(far) - len(weighs), REVERSED: turned,
+              "conflict_types": by_type}
+    return (contradicted, weighs, effect, differ), counts
+
+
+def _rank_tau(a: _Vector, b: _Vector) -> float | None:
+    """:func:`kendall_tau` of the two profiles' scores, from their ranks: the same value.
+
+    Each shared factor's rank pair is packed into one integer (``x * width + y``), so the
+    sort runs on plain integers; tied pairs are counted on sorted lists by binary searches
+    run from C (``map``), and the y values come out sorted from the discordance count."""
+    ra, rb = a.ranks, b.ranks
+    keys = ra.keys() & rb.keys()
+    n = len(keys)
+    if n < 2:
+        return None
+    width = len(rb) + 1
+    packed = [ra[k] * width + rb[k] for k in keys]
+    packed.sort()
+    total = n * (n - 1) // 2
+    # Discordant pairs: for each y, how many earlier ones (in x order) are greater; that is all
+    # earlier ones (n(n-1)/2 in total) less those not greater, counted by a binary search right
+    # after inserting y (so it counts y itself: hence the - n).
+    ys: list = []
+    bisect_right, insort = bisect.bisect_right, bisect.insort
+    discordant = total - sum([bisect_right(ys, y) for y in [v % width for v in packed] if insort(ys, y) is None]) + n
+    x_ties = _tied_sorted([v // width for v in packed]) if a.tied else 0
+    y_ties = _tied_sorted(ys) if b.tied else 0
+    joint_ties = _tied_sorted(packed) if x_ties and y_ties else 0
+    denominator = ((total - x_ties) * (total - y_ties)) ** 0.5
+    if not denominator:
+        return None
+    return (total - x_ties - y_ties + joint_ties - 2 * discordant) / denominator
+
+
+def _tied_sorted(values: list) -> int:
+    """Pairs of equal values in a sorted list: for each value, the equal ones before it."""
+    return len(values) * (len(values) - 1) // 2 - sum(map(bisect.bisect_left, itertools.repeat(values), values))
+
+
 def agreement(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool = False,
               counts: dict | None = None) -> float:
     """Agreement of two authors, 0..1.
@@ -224,22 +340,24 @@ def kendall_tau(x: dict, y: dict) -> float | None:
     """Kendall's tau-b between two score maps over their shared keys (None under 2 keys or no variance).
 
     Knight's O(n log n) method, as in scipy.stats.kendalltau: sort by (x, y), count ties,
-    and count discordant pairs as inversions of y.
+    and count discordant pairs as inversions of y (a binary search into the y values seen).
     """
     keys = x.keys() & y.keys()
     n = len(keys)
     if n < 2:
         return None
-    pairs = sorted((x[k], y[k]) for k in keys)
+    pairs = sorted([(x[k], y[k]) for k in keys])
     total = n * (n - 1) // 2
+    ys = [p[1] for p in pairs]
     x_ties = _tied_pairs([p[0] for p in pairs])
     joint_ties = _tied_pairs(pairs)
-    y_ties = _tied_pairs(sorted(p[1] for p in pairs))
+    y_ties = _tied_pairs(ys)
     discordant = 0
     seen: list = []
-    for i, (_, yv) in enumerate(pairs):
-        discordant += i - bisect.bisect_right(seen, yv)
-        bisect.insort(seen, yv)
+    bisect_right, insort = bisect.bisect_right, bisect.insort
+    for i, yv in enumerate(ys):
+        discordant += i - bisect_right(seen, yv)
+        insort(seen, yv)
     denominator = ((total - x_ties) * (total - y_ties)) ** 0.5
     if not denominator:
         return None
@@ -247,21 +365,11 @@ def kendall_tau(x: dict, y: dict) -> float | None:
 
 
 def _tied_pairs(values: list) -> int:
-    """Pairs of equal values in a sorted list."""
-    count, run = 0, 1
-    for prev, cur in zip(values, values[1:]):
-        if cur == prev:
-            run += 1
-        else:
-            count += run * (run - 1) // 2
-            run = 1
-    return count + run * (run - 1) // 2
-
-
-def ranking_agreement(a: Profile, b: Profile) -> float | None:
-    """Kendall's tau-b of the two authors' importance scores on the factors both assert."""
-    # Scores exist exactly for the factors an author asserts, so their shared keys are the point.
-    return kendall_tau(a.scores, b.scores)
+    """Pairs of equal values in a list."""
+    if len(set(values)) == len(values):
+        return 0
+    # How many values occur c times, for each c: counted in C, then a handful of terms.
+    return sum(m * c * (c - 1) for c, m in Counter(Counter(values).values()).items()) // 2
 
 
 def ranking_agreement(a: Profile, b: Profile) -> float | None:
@@ -574,7 +682,8 @@ def category_stance(stances: set) -> str:
     return ASSERTS if ASSERTS in stances else REJECTS if REJECTS in stances else SILENT
 
 
-def compare(profs: list[Profile], taxonomy: Taxonomy, include_inferred: bool = False) -> Comparison:
+def compare(profs: list[Profile], taxonomy: Taxonomy, include_inferred: bool = False,
+            pair_lists: bool = True) -> Comparison:
     """The factor x author matrix, the question x author table, agreement, consensus, contested points.
 
     ``matrix``: a row per factor any author discusses, in taxonomy order, each author's
@@ -584,7 +693,11 @@ def compare(profs: list[Profile], taxonomy: Taxonomy, include_inferred: bool = F
     ``pairs``: agreement and ranking agreement of every pair. ``consensus_links``: factor
     links drawn the same way by two or more authors (stated links only unless
     ``include_inferred``). ``contested``: factors, links and questions that divide authors,
-    most conflicting pairs first.
+    most conflicting pairs first, each with the list of its conflicting ``pairs`` unless
+    ``pair_lists`` is false (those lists grow as the square of the number of authors).
+
+    Pairs are compared on per-profile vectors (sets built once per author), so the cost per
+    pair is a few set operations; the cyclic garbage collector is paused meanwhile.
     """
     ids = [p.id for p in profs]
     order = {f: i for i, f in enumerate(taxonomy.factors)}
@@ -611,19 +724,42 @@ def compare(profs: list[Profile], taxonomy: Taxonomy, include_inferred: bool = F
                           "answers": [{"id": i, "label": l} for i, l in q.answers.items()], "cells": cells})
 
     pairs = []
-    conflict_count: dict[tuple, dict] = {}
-    for a, b in itertools.combinations(profs, 2):
-        conflicts, counts = _tally(_classify(a, b, taxonomy, include_inferred))
-        for kind, key, ctype in conflicts:
-            entry = conflict_count.setdefault((kind, key), {"pairs": [], "types": set()})
-            entry["pairs"].append([a.id, b.id])
-            entry["types"].add(ctype)
-        tau = ranking_agreement(a, b)
-        pairs.append({"a": a.id, "b": b.id,
-                      "agreement": round(agreement(a, b, taxonomy, include_inferred, counts), 4),
-                      "ranking_agreement": None if tau is None else round(tau, 4),
-                      **{k: counts[k] for k in ("shared", "only_a", "only_b", "conflicts", READINGS_DIFFER,
-                                                "conflict_types")}})
+    index: dict = {}  # factor or factor link -> its number in the vectors
+    vectors = [_Vector(p, include_inferred, index) for p in profs]
+    keys = list(index)
+    # How many pairs conflict on each point, per type of conflict: counted in C by Counter.
+    tallies = {t: Counter() for t in (CONTRADICTS, WEIGHS, EFFECT, ANSWERS)}
+    counters = (tallies[CONTRADICTS].update, tallies[WEIGHS].update, tallies[EFFECT].update, tallies[ANSWERS].update)
+    kinds = ("factor", "factor", "link", "question")
+    pair_list: dict[tuple, list] = {}  # (kind, key) -> the conflicting pairs, when asked for
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # all pairs allocate much and free it again, with no cycles: no collector needed
+    try:
+        for (a, va), (b, vb) in itertools.combinations(zip(profs, vectors), 2):
+            by_type, counts = _fast_tally(va, vb)
+            for update, found in zip(counters, by_type):
+                if found:
+                    update(found)
+            if pair_lists:
+                for kind, found in zip(kinds, by_type):
+                    for number in found:
+                        pair_list.setdefault((kind, number), []).append([a.id, b.id])
+            tau = _rank_tau(va, vb)
+            pairs.append({"a": a.id, "b": b.id,
+                          "agreement": round(agreement(a, b, taxonomy, include_inferred, counts), 4),
+                          "ranking_agreement": None if tau is None else round(tau, 4),
+                          "shared": counts["shared"], "only_a": counts["only_a"], "only_b": counts["only_b"],
+                          "conflicts": counts["conflicts"], READINGS_DIFFER: counts[READINGS_DIFFER],
+                          "conflict_types": counts["conflict_types"]})
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    conflict_count: dict[tuple, list] = {}  # (kind, key) -> [conflicting pairs, types]
+    for ctype, kind in zip((CONTRADICTS, WEIGHS, EFFECT, ANSWERS), kinds):
+        for number, count in tallies[ctype].items():
+            entry = conflict_count.setdefault((kind, number), [0, set()])
+            entry[0] += count
+            entry[1].add(ctype)
 
     by_link: dict[tuple, list] = {}
     for p in profs:
@@ -636,10 +772,13 @@ def compare(profs: list[Profile], taxonomy: Taxonomy, include_inferred: bool = F
     consensus.sort(key=lambda c: (-c["count"], c["from"], c["to"]))
 
     contested = []
-    for (kind, key), entry in conflict_count.items():
-        types = sorted(entry["types"], key=_TYPE_ORDER.get)
-        item = {"kind": kind, "conflicting_pairs": len(entry["pairs"]), "types": types,
-                "type_labels": [CONFLICT_TYPES[t] for t in types], "pairs": entry["pairs"]}
+    for (kind, number), (count, ctypes) in conflict_count.items():
+        key = number if kind == "question" else keys[number]
+        types = sorted(ctypes, key=_TYPE_ORDER.get)
+        item = {"kind": kind, "conflicting_pairs": count, "types": types,
+                "type_labels": [CONFLICT_TYPES[t] for t in types]}
+        if pair_lists:
+            item["pairs"] = pair_list[(kind, number)]
         if kind == "factor":
             item.update(factor=key, label=_label(taxonomy, key),
                         **{s: [p.id for p in profs if p.stance(key) == s] for s in (ASSERTS, REJECTS, MIXED, SILENT)})

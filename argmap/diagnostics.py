@@ -7,7 +7,6 @@ or exits; callers decide how to show diagnostics (:func:`format_text`, :func:`as
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -145,5 +144,7 @@ class ArgmapError(Exception):
 
 def did_you_mean(word: str, choices) -> str:
     """A ``did you mean `x`?`` hint for a misspelt ``word``, or ``""`` when nothing is close."""
+    import difflib  # only when something is misspelt
+
     close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else ""

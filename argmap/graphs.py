@@ -4,17 +4,113 @@
 links as edges, roles and evidence as attributes. :func:`factor_graph` projects it onto the
 taxonomy, so that claims of different authors about the same factor meet in one node; that
 is the graph authors are compared on.
+
+Drawing one thesis needs no graph algorithm, and importing networkx is most of the start-up
+of a short command: :func:`plain_thesis_graph` builds the same nodes and edges, with the same
+data, in a :class:`PlainGraph`, and networkx is imported only by the functions that need it.
 """
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .format import ROLES
 from .model import Taxonomy, Thesis
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 CLAIM, REJECTED, OUTCOME = "claim", "rejected", "outcome"  # node kinds (not category names)
 ASSERTS, REJECTS, MIXED, SILENT = "asserts", "rejects", "mixed", "silent"  # stances (format.STANCES)
+
+
+class _NodeView(dict):
+    """Node id -> data, in insertion order; called like networkx's ``graph.nodes(data=...)``."""
+
+    def __call__(self, data=False, default=None):
+        if data is True:
+            return list(self.items())
+        if data is False:
+            return list(self)
+        return [(n, d.get(data, default)) for n, d in self.items()]
+
+
+class _EdgeView:
+    """The edges of a :class:`PlainGraph`: ``edges(data=...)`` and ``edges[source, target]``, as in networkx."""
+
+    __slots__ = ("_succ",)
+
+    def __init__(self, succ: dict):
+        self._succ = succ
+
+    def __call__(self, data=False, default=None):
+        if data is True:
+            return [(u, v, d) for u, succ in self._succ.items() for v, d in succ.items()]
+        if data is False:
+            return [(u, v) for u, succ in self._succ.items() for v in succ]
+        return [(u, v, d.get(data, default)) for u, succ in self._succ.items() for v, d in succ.items()]
+
+    def __getitem__(self, edge):
+        source, target = edge
+        return self._succ[source][target]
+
+    def __contains__(self, edge) -> bool:
+        source, target = edge
+        return target in self._succ.get(source, ())
+
+    def __iter__(self):
+        return iter(self(data=False))
+
+    def __len__(self) -> int:
+        return sum(len(succ) for succ in self._succ.values())
+
+
+class PlainGraph:
+    """A directed graph's nodes and edges with their data, without networkx.
+
+    It answers what drawing a thesis and profiling it ask of a ``networkx.DiGraph``:
+    ``graph.graph``, ``graph.nodes(data=...)``, ``graph.nodes[n]``, ``graph.edges(data=...)``,
+    ``graph.edges[u, v]``, ``has_edge``, ``successors``, ``n in graph``; and it is built with
+    the same ``add_node``/``add_edge`` calls, which keep networkx's semantics (attributes of
+    an existing node or edge are updated, the ends of an edge are added as bare nodes when
+    missing). Edges are listed source by source in node order, as networkx lists them.
+    """
+
+    def __init__(self, **attr):
+        self.graph = dict(attr)
+        self.nodes = _NodeView()
+        self._succ: dict = {}
+
+    def add_node(self, node, **attr) -> None:
+        if node not in self.nodes:
+            self.nodes[node] = {}
+            self._succ[node] = {}
+        self.nodes[node].update(attr)
+
+    def add_edge(self, source, target, **attr) -> None:
+        for node in (source, target):
+            if node not in self.nodes:
+                self.add_node(node)
+        self._succ[source].setdefault(target, {}).update(attr)
+
+    @property
+    def edges(self) -> _EdgeView:
+        return _EdgeView(self._succ)
+
+    def has_edge(self, source, target) -> bool:
+        return target in self._succ.get(source, ())
+
+    def successors(self, node):
+        return iter(self._succ[node])
+
+    def __contains__(self, node) -> bool:
+        return node in self.nodes
+
+    def __iter__(self):
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
 
 
 def thesis_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
@@ -25,8 +121,22 @@ def thesis_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
     and, for claims, ``role``, ``weight``, ``text`` and ``evidence``. Edges are links, with
     ``relation``, ``polarity`` (+1 or -1), ``inferred`` and ``evidence``.
     """
-    graph = nx.DiGraph(id=thesis.id, author=thesis.author, work=thesis.work, year=thesis.year,
-                       outcome=thesis.explains)
+    import networkx as nx
+
+    return _fill_thesis_graph(nx.DiGraph, thesis, taxonomy)
+
+
+def plain_thesis_graph(thesis: Thesis, taxonomy: Taxonomy) -> PlainGraph:
+    """:func:`thesis_graph`'s nodes and edges with the same data, as a :class:`PlainGraph`.
+
+    Enough to draw the thesis (:func:`render.diagrams.thesis_map`) without importing networkx.
+    """
+    return _fill_thesis_graph(PlainGraph, thesis, taxonomy)
+
+
+def _fill_thesis_graph(graph_class, thesis: Thesis, taxonomy: Taxonomy):
+    graph = graph_class(id=thesis.id, author=thesis.author, work=thesis.work, year=thesis.year,
+                        outcome=thesis.explains)
     outcome = taxonomy.factors.get(thesis.explains)
     graph.add_node(thesis.explains, kind=OUTCOME, factor=thesis.explains,
                    category=outcome.category if outcome else None,
@@ -67,7 +177,18 @@ def factor_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
     ``inferred`` (true only when every link behind it is). Links between two claims on the
     same factor stay inside the node.
     """
-    graph = nx.DiGraph(id=thesis.id, author=thesis.author, outcome=thesis.explains)
+    import networkx as nx
+
+    return _fill_factor_graph(nx.DiGraph, thesis, taxonomy)
+
+
+def plain_factor_graph(thesis: Thesis, taxonomy: Taxonomy) -> PlainGraph:
+    """:func:`factor_graph`'s nodes and edges with the same data, as a :class:`PlainGraph` (for profiles)."""
+    return _fill_factor_graph(PlainGraph, thesis, taxonomy)
+
+
+def _fill_factor_graph(graph_class, thesis: Thesis, taxonomy: Taxonomy):
+    graph = graph_class(id=thesis.id, author=thesis.author, outcome=thesis.explains)
     claims = {c.id: c for c in thesis.claims}
 
     def add(factor_id):

@@ -224,35 +224,47 @@ def read_yaml(data: bytes, path: str, diags: Diagnostics) -> YMap | YList | obje
 
 
 def _build(text: str, path: str, diags: Diagnostics):
+    # The hot loop of every command: one pass over the parser's events, most frequent first
+    # (scalars, then ends, then starts), names bound locally, positions made as plain tuples.
     # Containers under construction; each entry is [container, pending_key, pending_key_loc].
     stack: list[list] = []
     root = _NOTHING = object()
     documents = 0
     loader = _Loader(text)
+    get_event = loader.get_event
+    new_loc, implicit_first = tuple.__new__, _IMPLICIT_FIRST
+    scalar_event, alias_event, document_start = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     try:
-        while loader.check_event():
-            event = loader.get_event()
+        while True:
+            event = get_event()
+            if event is None:  # after the stream's end
+                break
             kind = type(event)
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _Refused(_loc(path, event.start_mark), "multiple-documents",
-                                   "the file holds more than one YAML document",
-                                   "keep one thesis per file and remove the `---` separator")
-                continue
-            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-                continue
-            if kind is yaml.AliasEvent or getattr(event, "anchor", None):
-                raise _Refused(_loc(path, event.start_mark), "alias",
-                               "anchors and aliases (`&name`, `*name`) are not supported",
-                               "write the value out in full where it is needed")
-            loc = _loc(path, event.start_mark)
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if kind is scalar_event:
+                if event.anchor:
+                    raise _Refused(_loc(path, event.start_mark), "alias",
+                                   "anchors and aliases (`&name`, `*name`) are not supported",
+                                   "write the value out in full where it is needed")
+                mark = event.start_mark
+                loc = new_loc(Loc, (path, mark.line + 1, mark.column + 1))
+                # Quoted text, or plain text whose first character no implicit type (number,
+                # bool, null...) can start with, is text as it stands.
+                if event.tag is None and (not event.implicit[0] or event.value[:1] not in implicit_first):
+                    value = event.value
+                else:
+                    value = _scalar(event, path)
+            elif kind is mapping_end or kind is sequence_end:
                 value = stack.pop()[0]
                 loc = value.loc
-            elif kind is yaml.ScalarEvent:
-                value = _scalar(event, path)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            elif kind is mapping_start or kind is sequence_start:
+                if event.anchor:
+                    raise _Refused(_loc(path, event.start_mark), "alias",
+                                   "anchors and aliases (`&name`, `*name`) are not supported",
+                                   "write the value out in full where it is needed")
+                mark = event.start_mark
+                loc = new_loc(Loc, (path, mark.line + 1, mark.column + 1))
                 if event.tag not in (None, "!") and event.tag not in _CORE_TAGS:
                     raise _Refused(loc, "tag", f"the tag `{event.tag}` is not allowed",
                                    "argmap files hold plain data only: remove the tag")
@@ -260,9 +272,20 @@ def _build(text: str, path: str, diags: Diagnostics):
                     raise _Refused(loc, "too-deep",
                                    f"the data is nested more than {MAX_DEPTH} levels deep",
                                    "argmap files are shallow; check the indentation here")
-                stack.append([YMap(loc) if kind is yaml.MappingStartEvent else YList(loc), None, None])
+                stack.append([YMap(loc) if kind is mapping_start else YList(loc), None, None])
                 continue
-            else:  # pragma: no cover - no other event kinds exist
+            elif kind is alias_event:
+                raise _Refused(_loc(path, event.start_mark), "alias",
+                               "anchors and aliases (`&name`, `*name`) are not supported",
+                               "write the value out in full where it is needed")
+            elif kind is document_start:
+                documents += 1
+                if documents > 1:
+                    raise _Refused(_loc(path, event.start_mark), "multiple-documents",
+                                   "the file holds more than one YAML document",
+                                   "keep one thesis per file and remove the `---` separator")
+                continue
+            else:  # the stream's start and end, a document's end
                 continue
             if not stack:
                 root = value
@@ -273,7 +296,7 @@ def _build(text: str, path: str, diags: Diagnostics):
                 container.append(value)
                 container.item_locs.append(loc)
             elif top[1] is None:  # this value is a key
-                if kind is not yaml.ScalarEvent:
+                if kind is not scalar_event:
                     raise _Refused(loc, "complex-key", "a mapping key must be plain text",
                                    "use a simple `name: value` pair")
                 key = event.value

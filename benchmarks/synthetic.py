@@ -1,9 +1,10 @@
 """A synthetic corpus generator for benchmarks: N theses of M claims over K factors.
 
 Deterministic for a given seed. Theses are written as YAML files in the argmap format, so
-benchmarks measure the same path users take.
+benchmarks measure the same path users take. With --chain N: one thesis whose N claims form
+a single causal chain, and one ordinary thesis beside it.
 
-    python benchmarks/synthetic.py OUT_DIR [--theses 200] [--claims 100] [--factors 120]
+    python benchmarks/synthetic.py OUT_DIR [--theses 200] [--claims 100] [--factors 120] [--chain N]
 """
 
 from __future__ import annotations
@@ -65,6 +66,34 @@ def thesis(index: int, claims: int, factors: int, rng: random.Random) -> dict:
     return data
 
 
+def chain(index: int, claims: int, factors: int) -> dict:
+    """A valid thesis whose claims form one long causal chain to the outcome (issue 15's hostile case)."""
+    quote = [{"quote": "Q.", "locator": {"line": 1}}]
+    ids = [f"c{i}" for i in range(claims)]
+    return {
+        "argmap": 2, "id": f"t{index:03d}", "author": f"Author {index}", "work": f"Work {index}",
+        "year": 1950, "source": {"file": f"t{index:03d}.txt", "citation": "Synthetic."},
+        "scope": "1920-1930", "explains": "outcome", "thesis": "A synthetic chain.",
+        "claims": [{"id": c, "text": f"{c}.", "factor": f"f{i % factors:03d}",
+                    "role": "root" if i == 0 else "contributing", "evidence": quote} for i, c in enumerate(ids)],
+        "links": [{"from": a, "to": b, "relation": "causes", "evidence": quote}
+                  for a, b in zip(ids, ids[1:] + ["outcome"])],
+    }
+
+
+def write_chain_corpus(out: Path, claims: int, factors: int = 120, seed: int = 1) -> Path:
+    """A corpus of one ``claims``-long chain and one ordinary synthetic thesis to compare it with."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    dump = lambda d: yaml.dump(d, Dumper=_Dumper, sort_keys=False)  # noqa: E731
+    (out / "factors.yaml").write_text(dump(taxonomy(factors)))
+    # Flow style for the items keeps a 10,000-claim chain under argmap's 2 MB limit per file.
+    (out / "t000.yaml").write_text(yaml.dump(chain(0, claims, factors), Dumper=_Dumper, sort_keys=False,
+                                             default_flow_style=None, width=200))
+    (out / "t001.yaml").write_text(dump(thesis(1, 100, factors, rng)))
+    return out
+
+
 def write_corpus(out: Path, theses: int = 200, claims: int = 100, factors: int = 120, seed: int = 1) -> Path:
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
@@ -82,5 +111,9 @@ if __name__ == "__main__":
     parser.add_argument("--claims", type=int, default=100)
     parser.add_argument("--factors", type=int, default=120)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--chain", type=int, help="write one chain of this many claims and one ordinary thesis")
     a = parser.parse_args()
-    print(write_corpus(a.out, a.theses, a.claims, a.factors, a.seed))
+    if a.chain:
+        print(write_chain_corpus(a.out, a.chain, a.factors, a.seed))
+    else:
+        print(write_corpus(a.out, a.theses, a.claims, a.factors, a.seed))
