@@ -69,7 +69,7 @@ def corpus_option(func):
 
 def _os_error(exc: OSError) -> str:
     """One line naming the path and the OS's reason."""
-    from render.output import OutputError
+    from argmap.render.output import OutputError
 
     if isinstance(exc, OutputError):
         return str(exc)
@@ -78,7 +78,7 @@ def _os_error(exc: OSError) -> str:
 
 
 def _styled(diag) -> str:
-    from render.escape import terminal  # text from the user's files: no escape sequences reach the terminal
+    from argmap.render.escape import terminal  # text from the user's files: no escape sequences reach the terminal
 
     colour = "red" if diag.is_error else "yellow"
     head = f"{terminal(diag.file)}:{diag.line}:{diag.col}: " + click.style(diag.severity, fg=colour, bold=True)
@@ -104,7 +104,7 @@ def _engine_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from render.engine import EngineError
+        from argmap.render.engine import EngineError
 
         try:
             return func(*args, **kwargs)
@@ -238,7 +238,7 @@ def new(thesis_id, output, corpus_dir):
     outcome = taxonomy.outcome
     factor = next((f.id for f in taxonomy.factors.values() if f.id != outcome), outcome)
     schema_ref = _schema_ref(output.resolve().parent)
-    from render.output import write_file
+    from argmap.render.output import write_file
 
     try:  # atomic, and never over an existing file (even one created meanwhile)
         write_file(output, skeleton(thesis_id, outcome, factor, schema_ref), overwrite=False)
@@ -273,7 +273,7 @@ def init(folder, question):
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise click.ClickException(f"{folder} already exists and is not empty; argmap init never writes "
                                    "over files. Choose a new folder.")
-    from render.output import write_file
+    from argmap.render.output import write_file
 
     try:  # whole files, never over an existing one
         (folder / "sources").mkdir(parents=True, exist_ok=True)
@@ -312,7 +312,7 @@ def list_(corpus_dir, show_factors, show_questions):
     if show_factors and show_questions:
         raise click.UsageError("give --factors or --questions, not both")
     if show_questions:
-        from render.questions import questions_text
+        from argmap.render.questions import questions_text
 
         click.echo(questions_text(corpus.taxonomy, corpus.theses.values()), nl=False)
         return
@@ -366,7 +366,7 @@ def write_output(text: str, output: Path | None, corpus=None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from render.output import write_file
+    from argmap.render.output import write_file
 
     if corpus is not None:
         _check_output(output, corpus)
@@ -385,7 +385,7 @@ def _format_from(fmt, output, default="text"):
 @_engine_errors
 def _draw_diff(result, corpus, output, full=False, slide=False, handout=False):
     from argmap.compare import one_line
-    from render import diagrams, engine
+    from argmap.render import diagrams, engine
 
     _check_output(output, corpus)
     tax = corpus.taxonomy
@@ -442,7 +442,7 @@ def diff(a, b, corpus_dir, fmt, output, include_inferred, full, slide, handout):
 
         text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
     else:
-        from render.text import diff_markdown, diff_text
+        from argmap.render.text import diff_markdown, diff_text
 
         text = diff_markdown(result) if fmt == "md" else diff_text(result, colour=output is None and _tty(),
                                                                    full=full or output is not None,
@@ -492,7 +492,7 @@ def compare(ids, corpus_dir, fmt, output, include_inferred, pair_lists, indent):
     if fmt not in ("text", "md", "json", "csv"):
         raise click.UsageError(f"cannot write a comparison as .{fmt}; use .txt, .md, .json or .csv")
     result = compare_all(profs, corpus.taxonomy, include_inferred, pair_lists=pair_lists and fmt == "json")
-    from render.text import compare_markdown, compare_text, matrix_csv
+    from argmap.render.text import compare_markdown, compare_text, matrix_csv
 
     if fmt == "json":
         import json
@@ -542,7 +542,7 @@ def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "json", "html"):
         raise click.UsageError(f"cannot write coverage as .{fmt}; use .txt, .json or .html")
-    from render.coverage import coverage_html, coverage_text
+    from argmap.render.coverage import coverage_html, coverage_text
 
     if fmt == "json":
         import json
@@ -600,7 +600,7 @@ def source_add(file, folder, name, fmt):
         raise click.ClickException(f"cannot read {file}: {exc.strerror}") from None
     import json
 
-    from render.output import write_file
+    from argmap.render.output import write_file
 
     # Whole files or nothing, and never over an existing one (a FileExistsError is reported as such).
     write_file(target, prepared.text, overwrite=False)
@@ -638,7 +638,7 @@ def render(ids, corpus_dir, output, all_, fmt, direction, slide, one_author_link
     taxonomy are read and checked; `argmap validate` checks the rest of the corpus.
     """
     if all_:
-        from render.overview import write_overview
+        from argmap.render.overview import write_overview
 
         corpus = load(corpus_dir)
         theses = _profiles(corpus, ids or list(corpus.theses))
@@ -650,7 +650,7 @@ def render(ids, corpus_dir, output, all_, fmt, direction, slide, one_author_link
         raise click.UsageError("give one thesis id (or --all for the whole debate)")
     from argmap.graphs import plain_thesis_graph  # drawing one thesis needs no networkx
     from argmap.loader import load_thesis
-    from render import diagrams, engine
+    from argmap.render import diagrams, engine
 
     corpus = load_thesis(ids[0], corpus_dir)
     (thesis,) = _theses(corpus, ids)  # a map needs no comparison profile
@@ -691,7 +691,7 @@ def debate(a, b, motion, main_cause, full, corpus_dir, fmt, output, include_infe
     from argmap.compare import profile
     from argmap.debate import brief, motion_brief, motion_factors
     from argmap.diagnostics import did_you_mean
-    from render.brief import brief_blocks, motion_blocks, to_html, to_markdown
+    from argmap.render.brief import brief_blocks, motion_blocks, to_html, to_markdown
 
     corpus = load(corpus_dir)
     fmt = fmt or ("html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md")
@@ -741,7 +741,7 @@ def report(ids, corpus_dir, output, sources, include_inferred):
     authors, and a debate brief for every ordered pair. Self-contained: it works offline
     from file:// and can be zipped and shared. IDS limit it to some theses.
     """
-    from render.report import Report, check_folder
+    from argmap.render.report import Report, check_folder
 
     corpus = load(corpus_dir)
     profiles = _profiles(corpus, ids or list(corpus.theses))
@@ -751,7 +751,7 @@ def report(ids, corpus_dir, output, sources, include_inferred):
         check_folder(output, _input_files(corpus))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    from render.engine import EngineError
+    from argmap.render.engine import EngineError
 
     coverages = _coverages(corpus, profiles, sources) if sources is not None else None
     site = Report(corpus, profiles, output, include_inferred=include_inferred, coverages=coverages)

@@ -585,7 +585,7 @@ def brief_page(data: dict, names: dict, humanise=None) -> str:
 # --- building the site ------------------------------------------------------------------
 
 def static_file(name: str) -> bytes:
-    return resources.files("render").joinpath("static", name).read_bytes()
+    return resources.files(__package__).joinpath("static", name).read_bytes()
 
 
 def workers() -> int:

@@ -43,7 +43,7 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def dot():
     """A Graphviz layout engine: the system's dot, or graphviz-pure's."""
-    from render.engine import EngineError, find_engine
+    from argmap.render.engine import EngineError, find_engine
 
     try:
         find_engine()

@@ -12,7 +12,7 @@ from argmap.debate import brief, motion_brief, position_on
 from argmap.loader import load_corpus
 from cli import cli
 from conftest import TAXONOMY, THESIS, write_yaml
-from render.brief import brief_blocks, motion_blocks, to_html, to_markdown
+from argmap.render.brief import brief_blocks, motion_blocks, to_html, to_markdown
 from test_compare import BETA
 
 

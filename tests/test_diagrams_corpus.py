@@ -16,8 +16,8 @@ from argmap.graphs import thesis_graph
 from argmap.loader import load_corpus
 from cli import cli
 from conftest import needs_dot
-from render import diagrams, engine
-from render.overview import small_multiples
+from argmap.render import diagrams, engine
+from argmap.render.overview import small_multiples
 
 ARGUMENTS = Path(__file__).resolve().parents[1] / "arguments"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -41,3 +41,17 @@ def test_readme_quick_start_is_two_commands_that_need_no_sudo_as_root():
         # sudo only when not root, so the same line works in a container with no sudo
         assert command.startswith('S=$([ "$(id -u)" = 0 ] || echo sudo); $S apt-get update')
     assert commands[0].endswith("argmap report") and commands[1].endswith("python -m pytest")
+
+
+def test_nothing_is_installed_under_a_generic_top_level_name():
+    """render/ installs as argmap.render and cli.py as argmap_cli.cli, keeping the repository's layout."""
+    import tomllib
+
+    import argmap.render
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    tops = {p.split(".")[0] for p in config["tool"]["setuptools"]["packages"]}
+    assert tops == {"argmap", "argmap_cli"} and "py-modules" not in config["tool"]["setuptools"]
+    assert config["project"]["scripts"]["argmap"] == "argmap_cli.cli:main"
+    assert config["tool"]["setuptools"]["package-dir"]["argmap.render"] == "render"
+    assert argmap.render.__path__[0] == str(ROOT / "render")  # the checkout's render/, as argmap.render

@@ -11,9 +11,9 @@ from argmap.compare import compare, diff, profile
 from argmap.graphs import thesis_graph
 from argmap.loader import load_corpus
 from conftest import TAXONOMY, THESIS, ev, write_yaml
-from render import diagrams, engine
-from render.escape import TOOLTIP_CHARS, dot_quoted, dot_text
-from render.overview import small_multiples
+from argmap.render import diagrams, engine
+from argmap.render.escape import TOOLTIP_CHARS, dot_quoted, dot_text
+from argmap.render.overview import small_multiples
 from test_compare import BETA
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")

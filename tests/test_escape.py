@@ -11,7 +11,7 @@ from argmap.loader import load_corpus
 from argmap.quotes import verify_quotes
 from cli import cli
 from conftest import TAXONOMY, THESIS, thesis, write_yaml
-from render.escape import csv_cell, md, terminal
+from argmap.render.escape import csv_cell, md, terminal
 
 
 def test_md_escapes_pipes_and_raw_html():

@@ -11,8 +11,8 @@ from argmap.diagnostics import Diagnostics
 from argmap.format import CONFLICT_TYPES, RELATIONS, ROLES
 from argmap.loader import load_corpus
 from argmap.quotes import verify_quotes
-from render import diagrams
-from render.text import compare_markdown, compare_text, diff_markdown, diff_text, matrix_csv
+from argmap.render import diagrams
+from argmap.render.text import compare_markdown, compare_text, diff_markdown, diff_text, matrix_csv
 
 
 @pytest.fixture
@@ -231,7 +231,7 @@ def test_format_doc_declares_every_vocabulary_word():
 
 
 def test_matrix_cells_say_what_is_rejected():
-    from render.text import cell_text
+    from argmap.render.text import cell_text
 
     base = {"stance": "rejects", "role_label": None}
     assert cell_text({**base, "scopes": ["reading"]}) == "rejects a reading"

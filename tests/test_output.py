@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import render.report
+import argmap.render.report
 from cli import cli
 from conftest import ROOT, THESIS, needs_dot, write_yaml
-from render.output import OutputError, replace_folder, write_file
+from argmap.render.output import OutputError, replace_folder, write_file
 from test_compare import BETA
 
 
@@ -61,7 +61,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
 
     def full(fd, data):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr("render.output._write_fd", full)
+    monkeypatch.setattr("argmap.render.output._write_fd", full)
     with pytest.raises(OutputError) as err:
         write_file(target, "new")
     assert str(err.value) == f"cannot write {target}: No space left on device"
@@ -230,14 +230,14 @@ def test_a_failure_mid_report_keeps_the_previous_report_and_says_so(two, tmp_pat
     out = tmp_path / "site"
     assert report(two, out).exit_code == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    real_write = render.report.write_new
+    real_write = argmap.render.report.write_new
 
     def full_after_two(folder, name, text, calls=[]):  # noqa: B006 - counts calls
         calls.append(name)
         if len(calls) > 2:
             raise OutputError(folder / name, OSError(28, "No space left on device"))
         return real_write(folder, name, text)
-    monkeypatch.setattr(render.report, "write_new", full_after_two)
+    monkeypatch.setattr(argmap.render.report, "write_new", full_after_two)
     result = report(two, out)
     assert result.exit_code == 1 and "internal error" not in result.output
     assert "No space left on device" in result.output and f"the previous report in {out} is unchanged" in result.output
@@ -247,7 +247,7 @@ def test_a_failure_mid_report_keeps_the_previous_report_and_says_so(two, tmp_pat
 
 KILL_MID_BUILD = """
 import os, signal, sys
-import render.report as r
+import argmap.render.report as r
 real = r.write_new
 count = []
 def write_new(folder, name, text):

@@ -15,8 +15,8 @@ from argmap.graphs import thesis_graph
 from argmap.loader import load_corpus
 from cli import cli
 from conftest import TAXONOMY, THESIS, needs_dot, write_yaml
-from render import diagrams, engine
-from render.overview import small_multiples
+from argmap.render import diagrams, engine
+from argmap.render.overview import small_multiples
 from test_compare import BETA, corpus  # noqa: F401  (the two-author corpus fixture)
 
 SVG = "{http://www.w3.org/2000/svg}"

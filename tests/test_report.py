@@ -146,7 +146,7 @@ BUNDLED_PAGES = ("index.html", "thesis-reiman.html", "pair-behrens-bettelheim.ht
 def bundled_report(tmp_path_factory):
     """The report of the bundled corpus, with coverage pages when the source texts are there."""
     from conftest import SEEDS
-    from render.engine import EngineError, find_engine
+    from argmap.render.engine import EngineError, find_engine
 
     try:
         find_engine()
@@ -404,7 +404,7 @@ def test_sources_give_each_thesis_its_coverage_page(tmp_path, corpus_dir):
 
 def test_notes_name_labels_not_ids():
     from argmap.loader import load_corpus
-    from render.report import Humaniser
+    from argmap.render.report import Humaniser
 
     corpus = load_corpus()
     human = Humaniser(corpus.taxonomy, list(corpus.theses.values()))

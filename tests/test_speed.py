@@ -15,7 +15,7 @@ import pytest
 from argmap.graphs import plain_thesis_graph, thesis_graph
 from argmap.loader import load_corpus
 from conftest import ROOT, needs_dot
-from render import diagrams, engine
+from argmap.render import diagrams, engine
 
 BUNDLED = load_corpus(None)
 IDS = sorted(BUNDLED.theses)
@@ -80,7 +80,7 @@ def test_render_of_one_thesis_writes_the_svg_the_networkx_graph_gives(tmp_path):
 
 
 # Modules a short command must not load: graph algorithms, the report and comparison code.
-HEAVY = ("networkx", "render.report", "argmap.compare", "argmap.analysis", "jinja2", "rapidfuzz")
+HEAVY = ("networkx", "argmap.render.report", "argmap.compare", "argmap.analysis", "jinja2", "rapidfuzz")
 PROBE = """
 import json, sys
 sys.argv = ["argmap", *sys.argv[1:]]
