@@ -92,6 +92,13 @@ REJECTION_SCOPES: dict[str, str] = {
     "sole_cause": "the factor as the sole or main cause",
     "reading": "one specific reading of the factor",
 }
+#: A rejection in a matrix cell, by what it rejects; only an outright rejection is shouted. Ordered
+#: strongest first: where an author rejects a factor in several ways, the first that applies is shown.
+REJECTION_CELL_WORDS: dict[str, str] = {
+    "factor": "REJECTS",
+    "sole_cause": "rejects as sole cause",
+    "reading": "rejects a reading",
+}
 #: How an author's answer to a question is known.
 POSITION_BASES: dict[str, str] = {
     "stated": "stated by the author",

@@ -223,6 +223,11 @@ def read_yaml(data: bytes, path: str, diags: Diagnostics) -> YMap | YList | obje
             gc.enable()
 
 
+def _anchor_refused(path: str, event) -> "_Refused":
+    return _Refused(_loc(path, event.start_mark), "alias", "anchors and aliases (`&name`, `*name`) are not supported",
+                    "write the value out in full where it is needed")
+
+
 def _build(text: str, path: str, diags: Diagnostics):
     # The hot loop of every command: one pass over the parser's events, most frequent first
     # (scalars, then ends, then starts), names bound locally, positions made as plain tuples.
@@ -244,9 +249,7 @@ def _build(text: str, path: str, diags: Diagnostics):
             kind = type(event)
             if kind is scalar_event:
                 if event.anchor:
-                    raise _Refused(_loc(path, event.start_mark), "alias",
-                                   "anchors and aliases (`&name`, `*name`) are not supported",
-                                   "write the value out in full where it is needed")
+                    raise _anchor_refused(path, event)
                 mark = event.start_mark
                 loc = new_loc(Loc, (path, mark.line + 1, mark.column + 1))
                 # Quoted text, or plain text whose first character no implicit type (number,
@@ -260,9 +263,7 @@ def _build(text: str, path: str, diags: Diagnostics):
                 loc = value.loc
             elif kind is mapping_start or kind is sequence_start:
                 if event.anchor:
-                    raise _Refused(_loc(path, event.start_mark), "alias",
-                                   "anchors and aliases (`&name`, `*name`) are not supported",
-                                   "write the value out in full where it is needed")
+                    raise _anchor_refused(path, event)
                 mark = event.start_mark
                 loc = new_loc(Loc, (path, mark.line + 1, mark.column + 1))
                 if event.tag not in (None, "!") and event.tag not in _CORE_TAGS:
@@ -275,9 +276,7 @@ def _build(text: str, path: str, diags: Diagnostics):
                 stack.append([YMap(loc) if kind is mapping_start else YList(loc), None, None])
                 continue
             elif kind is alias_event:
-                raise _Refused(_loc(path, event.start_mark), "alias",
-                               "anchors and aliases (`&name`, `*name`) are not supported",
-                               "write the value out in full where it is needed")
+                raise _anchor_refused(path, event)
             elif kind is document_start:
                 documents += 1
                 if documents > 1:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import graphviz
 
-from argmap.format import RELATION_EDGE_WORDS, RELATION_LABELS, ROLE_LABELS
+from argmap.format import REJECTION_CELL_WORDS, RELATION_EDGE_WORDS, RELATION_LABELS, ROLE_LABELS
 from argmap.graphs import CLAIM, REJECTED
 
 from .escape import cap, dot_text, strip_controls
@@ -776,19 +776,27 @@ def matrix_figure(c: dict, taxonomy, look: Look = PAGE) -> graphviz.Digraph:
                 cells.append(f'<TD BGCOLOR="{colour}"><B>{esc(cell["role_label"])}</B><BR/>'
                              f'<FONT COLOR="{NEGATIVE}">\u2717 rejects a reading</FONT></TD>')
             elif cell["stance"] == "rejects":
-                cells.append(f'<TD BGCOLOR="#FFFFFF"><FONT COLOR="{NEGATIVE}"><B>\u2717 rejects</B></FONT></TD>')
+                scopes = cell.get("scopes") or ["factor"]
+                words = next(w for s, w in REJECTION_CELL_WORDS.items() if s in scopes).lower()
+                cells.append(f'<TD BGCOLOR="#FFFFFF"><FONT COLOR="{NEGATIVE}"><B>\u2717 {esc(words)}</B></FONT></TD>')
             else:
                 cells.append('<TD BGCOLOR="#FFFFFF"><FONT COLOR="#777777">silent</FONT></TD>')
         rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{colour}">{esc(cap(r["label"], 80))}</TD>{"".join(cells)}</TR>')
-    table = Html(f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="{5 * look.scale:g}" '
-                 f'COLOR="#BBBBBB"><TR><TD COLSPAN="{len(c.ids) + 1}" BORDER="0" ALIGN="LEFT">'
-                 f'<FONT POINT-SIZE="{look.pt(18)}"><B>Who says what: factor \u00d7 author</B></FONT><BR/>'
-                 f'<FONT POINT-SIZE="{look.pt(11)}">The role where the author asserts the factor; \u2717 rejects (or '
-                 "rejects a reading); silent where the text does not discuss it. Row colour: category.</FONT>"
-                 "</TD></TR>" + "".join(rows) + "</TABLE>>")
+    table = _figure_table("Who says what: factor \u00d7 author",
+                          "The role where the author asserts the factor; \u2717 what the author rejects (the factor, "
+                          "the factor as the sole cause, or a reading of it); silent where the text does not discuss "
+                          "it. Row colour: category.", rows, len(c.ids) + 1, look)
     g.node("Who says what, factor by author", table, shape="plain", fontname=FONT, fontsize=look.pt(12),
            tooltip="Who says what: factor by author")
     return g
+
+
+def _figure_table(title: str, note: str, rows: list[str], columns: int, look: Look) -> Html:
+    """A table figure: a title and a note over ``rows`` (HTML-like rows built with :func:`esc`)."""
+    return Html(f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="{5 * look.scale:g}" '
+                f'COLOR="#BBBBBB"><TR><TD COLSPAN="{columns}" BORDER="0" ALIGN="LEFT">'
+                f'<FONT POINT-SIZE="{look.pt(18)}"><B>{esc(title)}</B></FONT><BR/>'
+                f'<FONT POINT-SIZE="{look.pt(11)}">{esc(note)}</FONT></TD></TR>' + "".join(rows) + "</TABLE>>")
 
 
 def questions_figure(c: dict, taxonomy, look: Look = PAGE) -> graphviz.Digraph:
@@ -818,12 +826,9 @@ def questions_figure(c: dict, taxonomy, look: Look = PAGE) -> graphviz.Digraph:
             cells.append(f'<TD BGCOLOR="{fill}">{answer}{basis}</TD>')
         text = "<BR/>".join(esc(l) for l in wrap(q["text"], 48, 4))
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD>{"".join(cells)}</TR>')
-    table = Html(f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="{5 * look.scale:g}" '
-                 f'COLOR="#BBBBBB"><TR><TD COLSPAN="{len(c.ids) + 1}" BORDER="0" ALIGN="LEFT">'
-                 f'<FONT POINT-SIZE="{look.pt(18)}"><B>The contested questions: how each author answers</B></FONT>'
-                 f'<BR/><FONT POINT-SIZE="{look.pt(11)}">Each answer in words, how we know it in italics (stated by '
-                 "the author, or our reading); same colour, same answer; silent where the text does not say.</FONT>"
-                 "</TD></TR>" + "".join(rows) + "</TABLE>>")
+    table = _figure_table("The contested questions: how each author answers",
+                          "Each answer in words, how we know it in italics (stated by the author, or our reading); "
+                          "same colour, same answer; silent where the text does not say.", rows, len(c.ids) + 1, look)
     g.node("The contested questions, question by author", table, shape="plain", fontname=FONT,
            fontsize=look.pt(11), tooltip="The contested questions: how each author answers")
     return g

@@ -14,6 +14,7 @@ import textwrap
 import click
 
 from argmap.compare import Comparison, DiffResult, conflict_counts_words, one_line
+from argmap.format import REJECTION_CELL_WORDS
 
 from .escape import csv_cell, md, terminal
 
@@ -218,10 +219,6 @@ def diff_markdown(d: DiffResult, heading: int = 1) -> str:
     return "\n".join(out) + "\n"
 
 
-#: A rejection in a matrix cell, by what it rejects: only an outright rejection is shouted.
-REJECTS_WORDS = {"factor": "REJECTS", "sole_cause": "rejects as sole cause", "reading": "rejects a reading"}
-
-
 def cell_text(cell: dict) -> str:
     """A matrix cell in words: the role where asserted, what is rejected, MIXED, or - for silence."""
     if cell["stance"] == "asserts":
@@ -231,7 +228,7 @@ def cell_text(cell: dict) -> str:
     if cell["stance"] == "rejects":
         # the strongest rejection decides: outright over sole cause over one reading
         scopes = cell.get("scopes") or ["factor"]
-        return next(REJECTS_WORDS[s] for s in REJECTS_WORDS if s in scopes)
+        return next(REJECTION_CELL_WORDS[s] for s in REJECTION_CELL_WORDS if s in scopes)
     return "-"
 
 
