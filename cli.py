@@ -348,10 +348,12 @@ def _theses(corpus, refs):
         raise click.UsageError(str(exc)) from None
 
 
-def _profiles(corpus, refs):
-    from argmap.compare import profile
+def _study(corpus, refs=(), include_inferred: bool = False):
+    """The analysis of the theses ``refs`` name (default: all), computed as asked and kept."""
+    from argmap.study import Study
 
-    return [profile(t, corpus.taxonomy) for t in _theses(corpus, refs)]
+    ids = [t.id for t in _theses(corpus, refs)] if refs else None
+    return Study(corpus, ids, include_inferred)
 
 
 def inferred_option(func):
@@ -424,11 +426,9 @@ def diff(a, b, corpus_dir, fmt, output, include_inferred, full, slide, handout):
     the questions the two answer differently. Silence is never a conflict: what only one
     author discusses is listed as theirs alone.
     """
-    from argmap.compare import diff as diff_theses
-
     corpus = load(corpus_dir)
-    pa, pb = _profiles(corpus, [a, b])
-    result = diff_theses(pa, pb, corpus.taxonomy, include_inferred)
+    study = _study(corpus, [a, b], include_inferred)
+    result = study.diff(*study.ids)
     if output is not None and output.suffix.lower() in DIAGRAM_SUFFIXES and not fmt:
         _draw_diff(result, corpus, output, full, slide, handout)
         return
@@ -481,17 +481,15 @@ def compare(ids, corpus_dir, fmt, output, include_inferred, pair_lists, indent):
     """
     import gc
 
-    from argmap.compare import compare as compare_all
-
     corpus = load(corpus_dir)
     gc.freeze()  # what was loaded lives to the end: keep the collector from walking it again and again
-    profs = _profiles(corpus, ids or list(corpus.theses))
-    if len(profs) < 2:
+    study = _study(corpus, ids, include_inferred)
+    if len(study.ids) < 2:
         raise click.UsageError("compare needs at least two theses")
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "md", "json", "csv"):
         raise click.UsageError(f"cannot write a comparison as .{fmt}; use .txt, .md, .json or .csv")
-    result = compare_all(profs, corpus.taxonomy, include_inferred, pair_lists=pair_lists and fmt == "json")
+    result = study.comparison(pair_lists=pair_lists and fmt == "json")
     from argmap.render.text import compare_markdown, compare_text, matrix_csv
 
     if fmt == "json":
@@ -641,8 +639,7 @@ def render(ids, corpus_dir, output, all_, fmt, direction, slide, one_author_link
         from argmap.render.overview import write_overview
 
         corpus = load(corpus_dir)
-        theses = _profiles(corpus, ids or list(corpus.theses))
-        for path in write_overview(theses, corpus.taxonomy, output, fmt, direction, slide=slide,
+        for path in write_overview(_study(corpus, ids).profiles, corpus.taxonomy, output, fmt, direction, slide=slide,
                                    one_author_links=one_author_links):
             click.echo(f"wrote {path}")
         return
@@ -688,14 +685,14 @@ def debate(a, b, motion, main_cause, full, corpus_dir, fmt, output, include_infe
     points A never addresses, common ground, weak spots and questions to put to B.
     --full gives every point and quote.
     """
-    from argmap.compare import profile
-    from argmap.debate import brief, motion_brief, motion_factors
+    from argmap.debate import motion_brief, motion_factors
     from argmap.diagnostics import did_you_mean
     from argmap.render.brief import brief_blocks, motion_blocks, to_html, to_markdown
 
     corpus = load(corpus_dir)
     fmt = fmt or ("html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md")
-    profs = [profile(t, corpus.taxonomy) for t in corpus.theses.values()]
+    study = _study(corpus, (), include_inferred)
+    profs = study.profiles
     if main_cause and not motion:
         raise click.UsageError("--main-cause goes with --motion FACTOR")
     if motion:
@@ -714,8 +711,8 @@ def debate(a, b, motion, main_cause, full, corpus_dir, fmt, output, include_infe
     else:
         if not a or not b:
             raise click.UsageError("give A and --against B, or --motion FACTOR")
-        pa, pb = _profiles(corpus, [a, b])
-        data = brief(pa, pb, profs, corpus.taxonomy, include_inferred)
+        pa, pb = (study.profile(t.id) for t in _theses(corpus, [a, b]))
+        data = study.brief(pa.id, pb.id)
         names = {p.id: p.thesis.name for p in profs}
         blocks, title = brief_blocks(data, names, full=full), f"{pa.thesis.name} against {pb.thesis.name}"
     text = to_html(blocks, title) if fmt == "html" else to_markdown(blocks)
@@ -744,7 +741,8 @@ def report(ids, corpus_dir, output, sources, include_inferred):
     from argmap.render.report import Report, check_folder
 
     corpus = load(corpus_dir)
-    profiles = _profiles(corpus, ids or list(corpus.theses))
+    study = _study(corpus, ids, include_inferred)
+    profiles = study.profiles
     if len(profiles) < 2:
         raise click.UsageError("a report needs at least two theses")
     try:
@@ -754,7 +752,7 @@ def report(ids, corpus_dir, output, sources, include_inferred):
     from argmap.render.engine import EngineError
 
     coverages = _coverages(corpus, profiles, sources) if sources is not None else None
-    site = Report(corpus, profiles, output, include_inferred=include_inferred, coverages=coverages)
+    site = Report(study, output, coverages=coverages)
     existed = output.exists()
     try:
         if sys.stderr.isatty():

@@ -32,8 +32,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from argmap import __version__
-from argmap.compare import compare, diff, evidence_dict, one_line
-from argmap.debate import brief
+from argmap.compare import evidence_dict, one_line
 from argmap.format import REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS
 from argmap.graphs import thesis_graph
 
@@ -600,14 +599,13 @@ class Report:
     texts); each such thesis gets a coverage page linked from its own.
     """
 
-    def __init__(self, corpus, profiles, folder: Path, progress=None, include_inferred: bool = False,
-                 coverages: dict | None = None):
-        self.corpus, self.profiles, self.folder = corpus, profiles, folder
-        self.include_inferred = include_inferred
-        self.taxonomy = corpus.taxonomy
+    def __init__(self, study, folder: Path, progress=None, coverages: dict | None = None):
+        self.study, self.folder = study, folder
+        self.corpus, self.taxonomy = study.corpus, study.taxonomy
+        self.profiles = study.profiles
         self.progress = progress or (lambda step: None)
-        self.by_id = {p.id: p for p in profiles}
-        self.pairs = list(itertools.combinations([p.id for p in profiles], 2))
+        self.by_id = {p.id: p for p in self.profiles}
+        self.pairs = list(itertools.combinations([p.id for p in self.profiles], 2))
         self.coverages = {i: c for i, c in (coverages or {}).items() if i in self.by_id}
         self.pages: list[str] = []  # the pages written by the last build
 
@@ -641,7 +639,7 @@ class Report:
         write_new(folder, MARKER, f"argmap {__version__} report\n")
         for name in STATIC_FILES:
             write_new(folder, name, static_file(name))
-        self._comparison = compare(self.profiles, self.taxonomy, self.include_inferred)
+        self._comparison = self.study.comparison()
         self._names = _names(self.profiles)
         self._humanise = Humaniser(self.taxonomy, [p.thesis for p in self.profiles])
         self._into, self._jobs = folder, list(self.jobs())
@@ -672,12 +670,12 @@ class Report:
         return coverage_html(self.coverages[p.id], back_link=thesis_file(p.id), nav=nav_links())
 
     def pair_page(self, a, b) -> str:
-        d = diff(self.by_id[a], self.by_id[b], self.taxonomy, self.include_inferred)
+        d = self.study.diff(a, b)
         svg = engine.run(diagrams.diff_map(d, self.taxonomy, self.taxonomy.outcome).source, "svg")
         return pair_page(d, self.taxonomy, svg)
 
     def brief_page(self, a, b) -> str:
-        data = brief(self.by_id[a], self.by_id[b], self.profiles, self.taxonomy, self.include_inferred)
+        data = self.study.brief(a, b)
         return brief_page(data, self._names, self._humanise)
 
 
@@ -751,6 +749,6 @@ def check_folder(folder: Path, inputs: set[Path]) -> None:
         raise ValueError(f"{folder} exists and is not an argmap report; choose another folder or remove it")
 
 
-def build_report(corpus, profiles, folder: Path, progress=None, coverages=None) -> Path:
-    """Write the whole site into ``folder``; return the index page's path."""
-    return Report(corpus, profiles, folder, progress, coverages=coverages).build()
+def build_report(study, folder: Path, progress=None, coverages=None) -> Path:
+    """Write the whole site of ``study`` (an :class:`argmap.study.Study`) into ``folder``; return the index page."""
+    return Report(study, folder, progress, coverages=coverages).build()

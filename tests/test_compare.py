@@ -413,3 +413,17 @@ def test_kendall_tau_matches_the_quadratic_definition(x, y):
     expected = None if len(keys) < 2 or not denom else (c - d) / denom
     got = kendall_tau(x, y)
     assert (got is None and expected is None) or got == pytest.approx(expected)
+
+
+def test_study_computes_each_result_once_and_keeps_it(corpus):
+    from argmap.study import Study
+
+    study = Study(corpus, include_inferred=True)
+    d = study.diff("alpha", "beta")
+    assert d is study.diff("alpha", "beta") and d.include_inferred is True
+    assert study.diff("beta", "alpha").a["id"] == "beta"  # a pair in each order is its own result
+    assert study.comparison() is study.comparison()
+    assert [p.id for p in study.profiles] == list(corpus.theses)
+    assert study.brief("alpha", "beta") is study.brief("alpha", "beta")
+    with pytest.raises(KeyError):
+        Study(corpus, ["nobody"])
