@@ -55,3 +55,13 @@ def test_nothing_is_installed_under_a_generic_top_level_name():
     assert config["project"]["scripts"]["argmap"] == "argmap_cli.cli:main"
     assert config["tool"]["setuptools"]["package-dir"]["argmap.render"] == "render"
     assert argmap.render.__path__[0] == str(ROOT / "render")  # the checkout's render/, as argmap.render
+
+
+@pytest.mark.parametrize("module", ["argmap.coverage", "argmap.sources", "argmap.study"])
+def test_docstring_examples_run(module):
+    """The small runnable examples in the library's docstrings stay true."""
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
