@@ -328,10 +328,14 @@ def _rests(p: Profile, item: dict, taxonomy: Taxonomy, proper: frozenset) -> str
 def strongest_points(p: Profile, taxonomy: Taxonomy, proper: frozenset = frozenset(),
                      n: int = SUMMARY_POINTS) -> list[dict]:
     """An author's ``n`` strongest points: their most important claims on distinct factors, each
-    with its single best quote. Importance is the claim's score in the author's causal structure
-    (see :func:`argmap.analysis.rank_causes`); claims with no quote are left out."""
+    with its single best quote. The heaviest weights come first, the author's own words before
+    our reading at the same weight, then the claim's score in the author's causal structure (see
+    :func:`argmap.analysis.rank_causes`); claims with no quote are left out."""
     out, seen = [], set()
-    for r in rank_causes(thesis_graph(p.thesis, taxonomy)):
+    ranked = rank_causes(thesis_graph(p.thesis, taxonomy))
+    claims = {c.id: c for c in p.thesis.claims}
+    ranked.sort(key=lambda r: (-r.weight, not getattr(claims.get(r.claim), "stated", False), -r.score, r.claim))
+    for r in ranked:
         claim = p.thesis.claim(r.claim)
         if r.factor in seen or r.factor == p.thesis.explains or claim is None or not claim.evidence:
             continue
