@@ -45,6 +45,7 @@ REVERSED = "reversed_links"
 AGREEMENTS = {"both_assert": "both assert", "both_reject": "both reject", "both_discuss": "both discuss"}
 #: How two authors stand on a question, and the words.
 QUESTION_TYPES = {"same_answer": "same answer", "different_answer": "different answers",
+                  "overlapping_answer": "one answer includes the other",
                   "only_a": "only the first answers", "only_b": "only the second answers"}
 _TYPE_ORDER = {t: i for i, t in enumerate(CONFLICT_TYPES)}
 _WEIGHTS = sorted(set(ROLES.values()))
@@ -162,6 +163,9 @@ def _classify(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool
             yield "question", "question", q, ("only_a" if pb is None else "only_b")
         elif pa.answer == pb.answer:
             yield "question", "question", q, "same_answer"
+        elif q in taxonomy.questions and taxonomy.questions[q].overlap(pa.answer, pb.answer):
+            # "Both policy and power" against "power": they agree on the part one names; no conflict.
+            yield "question", "question", q, "overlapping_answer"
         else:
             yield "question", "question", q, "different_answer"
             yield "conflict", "question", q, ANSWERS
@@ -184,7 +188,7 @@ def _tally(stream) -> tuple[list, dict]:
             counts["conflicts"] += 1
             by_type[kind_type] += 1
         elif group == "question":
-            if kind_type == "same_answer":
+            if kind_type in ("same_answer", "overlapping_answer"):
                 counts["shared"] += 1
             elif kind_type in ("only_a", "only_b"):
                 counts[kind_type] += 1
@@ -219,9 +223,10 @@ class _Vector:
     """
 
     __slots__ = ("factors", "asserts", "rejects_factor", "rejects_sole", "main", "by_weight", "far_from", "stated",
-                 "links", "back", "positive", "negative", "questions", "answers", "ranks", "tied")
+                 "links", "back", "positive", "negative", "questions", "answers", "answer_of", "includes", "ranks",
+                 "tied")
 
-    def __init__(self, p: Profile, include_inferred: bool, index: dict):
+    def __init__(self, p: Profile, include_inferred: bool, index: dict, taxonomy: Taxonomy | None = None):
         def number(key):
             i = index.get(key)
             if i is None:
@@ -246,6 +251,11 @@ class _Vector:
         self.negative = frozenset(k for (k, _), e in links.items() if e["polarity"] < 0)
         self.questions = frozenset(p.answers)
         self.answers = frozenset((q, pos.answer) for q, pos in p.answers.items())
+        self.answer_of = {q: pos.answer for q, pos in p.answers.items()}
+        questions = taxonomy.questions if taxonomy else {}
+        # for each question answered, the answers this author's answer contains ("both" -> policy, power)
+        self.includes = {q: questions[q].includes.get(a, frozenset()) for q, a in self.answer_of.items()
+                         if q in questions}
         order = {v: r for r, v in enumerate(sorted(set(p.scores.values())))}
         self.ranks = {number(f): order[v] for f, v in p.scores.items()}
         self.tied = len(order) < len(self.ranks)  # some factors share a score
@@ -272,6 +282,11 @@ def _fast_tally(a: _Vector, b: _Vector) -> tuple[tuple, dict]:
     n_same = len(a.answers & b.answers)
     answered = a.questions & b.questions
     differ = answered - {q for q, _ in a.answers & b.answers} if len(answered) != n_same else ()
+    if differ:  # one answer containing the other ("both" and "power") is shared ground, not a conflict
+        overlapping = {q for q in differ if a.answer_of[q] in b.includes.get(q, ()) or
+                       b.answer_of[q] in a.includes.get(q, ())}
+        differ -= overlapping
+        n_same += len(overlapping)
     n_conflicts = len(contradicted) + len(weighs) + len(effect) + len(differ)
     by_type = dict.fromkeys(CONFLICT_TYPES, 0)
     by_type[CONTRADICTS], by_type[ANSWERS], by_type[WEIGHS], by_type[EFFECT] = \
@@ -725,7 +740,7 @@ def compare(profs: list[Profile], taxonomy: Taxonomy, include_inferred: bool = F
 
     pairs = []
     index: dict = {}  # factor or factor link -> its number in the vectors
-    vectors = [_Vector(p, include_inferred, index) for p in profs]
+    vectors = [_Vector(p, include_inferred, index, taxonomy) for p in profs]
     keys = list(index)
     # How many pairs conflict on each point, per type of conflict: counted in C by Counter.
     tallies = {t: Counter() for t in (CONTRADICTS, WEIGHS, EFFECT, ANSWERS)}

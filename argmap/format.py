@@ -234,6 +234,8 @@ FACTOR = Record("factor", "A cause or outcome that several authors can take posi
 ANSWER = Record("answer", "One possible answer to a question.", {
     "id": Field("answer", "Identifier, unique within the question (`yes`/`no` may be written unquoted).", True),
     "label": Field("text", "The answer in words.", True),
+    "includes": Field("ids", "Other answers of the question this one contains (`both` includes `policy` and "
+                             "`power`): two authors giving it and an answer it includes do not answer differently."),
 })
 QUESTION = Record("question", "A contested question of the debate that authors answer.", {
     "id": Field("id", "Identifier, unique in the taxonomy.", True),

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from . import checks
-from .diagnostics import ArgmapError, Diagnostics, Loc
+from .diagnostics import ArgmapError, Diagnostics, Loc, did_you_mean
 from .format import DEFAULT_ANSWERS, TAXONOMY, THESIS, V1_MESSAGE, check_record
 from .model import (Category, Claim, Corpus, Evidence, Factor, Link, Locator, Position, Question, Rejection,
                     Taxonomy, Thesis)
@@ -154,8 +154,18 @@ def build_taxonomy(clean: dict, path: str, diags: Diagnostics) -> Taxonomy:
                     answers[a["id"]] = a["label"]
         elif "answers" not in q or q["answers"] == []:
             answers = dict(DEFAULT_ANSWERS)
+        includes: dict[str, frozenset] = {}
+        for a in q.get("answers") or []:
+            if a.get("id") not in answers:
+                continue
+            for other, where in a.get("includes", []):
+                if other not in answers or other == a["id"]:
+                    diags.error(where, "unknown-answer",
+                                f"answer `{a['id']}` includes `{other}`, which is not another answer of this question",
+                                did_you_mean(other, answers) or "name one of: " + ", ".join(answers))
+            includes[a["id"]] = frozenset(o for o, _ in a.get("includes", []) if o in answers and o != a["id"])
         question = Question(q["id"], q["question"], answers, [f for f, _ in q.get("factors", [])], q.get("notes"),
-                            q["_loc"], q["_locs"])
+                            q["_loc"], q["_locs"], {k: v for k, v in includes.items() if v})
         question.locs = {**q["_locs"], "factor_items": q.get("factors", [])}
         taxonomy.questions[q["id"]] = question
     return taxonomy

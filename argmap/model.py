@@ -189,9 +189,14 @@ class Question:
     notes: str | None = None
     loc: Loc = field(default=_NOWHERE, compare=False, repr=False)
     locs: dict = field(default_factory=_locs, compare=False, repr=False)
+    includes: dict = field(default_factory=dict)  # answer -> the answers it contains
 
     def label(self, answer: str) -> str:
         return self.answers.get(answer, answer)
+
+    def overlap(self, a: str, b: str) -> bool:
+        """True when one of two different answers contains the other (``both`` and ``policy``)."""
+        return b in self.includes.get(a, ()) or a in self.includes.get(b, ())
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from argmap.format import REJECTION_CELL_WORDS
 from .escape import csv_cell, md, terminal
 
 MARK = {"shared": "=", "only_a": "+", "only_b": "+", "conflicts": "!", "readings_differ": "~", "reversed_links": "~"}
-QUESTION_MARK = {"same_answer": "=", "different_answer": "!", "only_a": "+", "only_b": "+"}
+QUESTION_MARK = {"same_answer": "=", "overlapping_answer": "~", "different_answer": "!", "only_a": "+", "only_b": "+"}
 
 
 def _style(text: str, colour: bool, **kw) -> str:
@@ -137,6 +137,10 @@ def summary_lines(d: DiffResult) -> list[str]:
     same = sum(1 for q in d.questions if q["type"] == "same_answer")
     if same:
         out.append(f"Questions they answer alike: {same}.")
+    overlapping = [q for q in d.questions if q["type"] == "overlapping_answer"]
+    if overlapping:
+        out.append("Questions where one answer includes the other (not conflicts):")
+        out += [f"  {q['text']} {an}: {q['a']['answer_label']}; {bn}: {q['b']['answer_label']}." for q in overlapping]
     if d.readings_differ:
         out.append(f"Our readings of their weights differ on {len(d.readings_differ)} factor(s); "
                    "not conflicts, since a weight is our reading.")

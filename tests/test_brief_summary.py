@@ -208,7 +208,7 @@ def test_list_questions_shows_the_cruxes_and_who_answers_what(motion_corpus, bun
     assert header.split()[:6] == ["#", "Behrens", "Bettelheim", "Hosking", "Reiman", "Synergy"]
     row = next(line for line in table.splitlines() if line.startswith(f"{number} "))
     cells = row.split()
-    assert cells[1:6] == ["-", "-", "b", "b", "a"]  # Hosking and Reiman: self-made; Synergy: imposed
+    assert cells[1:6] == ["-", "-", "-", "b", "a"]  # Reiman: self-made; Synergy: imposed; Hosking gives no answer
     assert not re.search(r"\b[a-z]+_[a-z_]+\b", out)  # no ids
     # A corpus with no questions says how to add them, and --factors with --questions is refused.
     empty = run("list", "--questions", "--corpus", motion_corpus)

@@ -239,3 +239,38 @@ def test_matrix_cells_say_what_is_rejected():
     assert cell_text({**base, "scopes": ["reading", "factor"]}) == "REJECTS"
     assert cell_text({"stance": "mixed", "role_label": "main cause", "scopes": ["reading"]}) == "MIXED (main cause)"
     assert cell_text({"stance": "silent", "scopes": []}) == "-"
+
+
+def test_an_answer_that_includes_another_is_no_conflict(tmp_path):
+    import copy
+
+    from argmap.compare import diff, profile
+    from argmap.diagnostics import Diagnostics
+    from argmap.loader import load_corpus
+    from conftest import TAXONOMY, thesis, write_yaml
+
+    tax = copy.deepcopy(TAXONOMY)
+    tax["questions"] = [{"id": "what", "question": "Was it about policy or power?", "answers": [
+        {"id": "policy", "label": "Policy"}, {"id": "power", "label": "Power"},
+        {"id": "both", "label": "Both", "includes": ["policy", "power"]}]}]
+    write_yaml(tmp_path / "factors.yaml", tax)
+
+    def position(answer):
+        return [{"question": "what", "answer": answer, "basis": "stated", "gloss": "g",
+                 "evidence": [{"quote": "The prices were too low.", "locator": {"line": 1}}]}]
+    for tid, answer in (("alpha", "both"), ("beta", "power"), ("gamma", "policy")):
+        write_yaml(tmp_path / f"{tid}.yaml", thesis(id=tid, positions=position(answer)))
+    corpus = load_corpus([tmp_path])
+    p = {i: profile(t, corpus.taxonomy) for i, t in corpus.theses.items()}
+    both = diff(p["alpha"], p["beta"], corpus.taxonomy)
+    assert [q["type"] for q in both.questions] == ["overlapping_answer"] and both.conflicts == []
+    assert "Questions where one answer includes the other" in diff_text(both)
+    apart = diff(p["beta"], p["gamma"], corpus.taxonomy)
+    assert [c["type"] for c in apart.conflicts] == ["answers_differently"]
+
+    tax["questions"][0]["answers"][2]["includes"] = ["policy", "neither"]
+    write_yaml(tmp_path / "factors.yaml", tax)
+    diags = Diagnostics()
+    load_corpus([tmp_path], diags)
+    (error,) = [d for d in diags if d.code == "unknown-answer"]
+    assert "includes `neither`" in error.message and error.line > 0

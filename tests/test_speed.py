@@ -115,10 +115,10 @@ from argmap import compare as cmp  # noqa: E402
 from test_compare import _TAXONOMY, _profile, theses  # noqa: E402
 
 
-def _fast(pa, pb, include_inferred):
+def _fast(pa, pb, include_inferred, taxonomy=None):
     """The vector path's conflicts (keys restored) and counts for one pair."""
     index: dict = {}
-    va, vb = cmp._Vector(pa, include_inferred, index), cmp._Vector(pb, include_inferred, index)
+    va, vb = cmp._Vector(pa, include_inferred, index, taxonomy), cmp._Vector(pb, include_inferred, index, taxonomy)
     keys = list(index)
     by_type, counts = cmp._fast_tally(va, vb)
     kinds = ("factor", "factor", "link", "question")
@@ -130,7 +130,7 @@ def _fast(pa, pb, include_inferred):
 
 def _check_pair(pa, pb, taxonomy, include_inferred):
     conflicts, counts = cmp._tally(cmp._classify(pa, pb, taxonomy, include_inferred))
-    fast_conflicts, fast_counts, tau = _fast(pa, pb, include_inferred)
+    fast_conflicts, fast_counts, tau = _fast(pa, pb, include_inferred, taxonomy)
     assert fast_counts == counts
     assert list(fast_counts["conflict_types"]) == list(counts["conflict_types"])  # same key order in the JSON
     assert fast_conflicts == sorted(conflicts)
