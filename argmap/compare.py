@@ -63,6 +63,7 @@ class Profile:
     answers: dict = field(default_factory=dict)     # question id -> Position
 
     outcome_label: str = "the outcome"
+    graph: object = None  # the thesis as a plain graph (argmap.graphs.plain_thesis_graph), built once
 
     def __post_init__(self):
         self.stated_links = {k: e for k, e in self.links.items() if not e["inferred"]}
@@ -94,8 +95,9 @@ def profile(thesis: Thesis, taxonomy: Taxonomy) -> Profile:
     links = {(s, t): data for s, t, data in fgraph.edges(data=True)}
     answers = {p.question: p for p in thesis.positions}
     outcome = taxonomy.factors.get(thesis.explains)
-    return Profile(thesis, positions, links, factor_scores(plain_thesis_graph(thesis, taxonomy)), answers,
-                   outcome.label if outcome else "the outcome")
+    graph = plain_thesis_graph(thesis, taxonomy)
+    return Profile(thesis, positions, links, factor_scores(graph), answers,
+                   outcome.label if outcome else "the outcome", graph)
 
 
 # --- classifying the differences of two profiles ----------------------------------------

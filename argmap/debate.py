@@ -14,7 +14,6 @@ import re
 from .analysis import rank_causes, weak_spots
 from .compare import MIXED, REJECTS, SILENT, WEIGHS, Profile, diff, evidence_dict
 from .format import MAIN_ROLES, ROLES, REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS
-from .graphs import thesis_graph
 from .model import Taxonomy
 from .words import in_sentence, taxonomy_proper_words
 
@@ -115,15 +114,16 @@ def _allies(item: dict, a: Profile, b: Profile, others: list[Profile]) -> dict:
     return {"with_a": with_a, "with_b": with_b}
 
 
-def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, include_inferred: bool = False) -> dict:
+def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, include_inferred: bool = False,
+          d=None) -> dict:
     """The brief for arguing A's case against B; ``others`` are the rest of the corpus.
 
     ``summary`` is the one-page summary (A's strongest points, B's strongest points with
     A's answers, the questions that decide the round); ``warnings`` the weak spots in A's
     case that matter and ``weak_counts`` the mechanical ones, counted. The other keys are
-    the detail.
+    the detail. ``d`` is the diff of A and B when the caller has it already.
     """
-    d = diff(a, b, taxonomy, include_inferred)
+    d = d if d is not None else diff(a, b, taxonomy, include_inferred)
     everyone = list(others)
     others = [o for o in others if o.id not in (a.id, b.id)]
     proper = taxonomy_proper_words(taxonomy, [p.thesis for p in everyone + [a, b]])
@@ -173,7 +173,7 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
         if len(unanswered) >= TOP_POINTS:
             break
 
-    graph_a = thesis_graph(a.thesis, taxonomy)
+    graph_a = a.graph
     spots = []
     for s in weak_spots(graph_a):
         spot = s.as_dict()
@@ -196,7 +196,7 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
         a_claim = next((x for x in c["a"]), None)
         if b_claim and a_claim:
             questions.append(_question(c["title"], an, a_claim, b_claim, c["kind"]))
-    for s in weak_spots(thesis_graph(b.thesis, taxonomy)):
+    for s in weak_spots(b.graph):
         if s.kind == "inferred-link":
             source, target = s.subject.split(" -> ")
             questions.append(f"Where does your text itself say that {nb.get(source, source)} leads to "
@@ -332,7 +332,7 @@ def strongest_points(p: Profile, taxonomy: Taxonomy, proper: frozenset = frozens
     our reading at the same weight, then the claim's score in the author's causal structure (see
     :func:`argmap.analysis.rank_causes`); claims with no quote are left out."""
     out, seen = [], set()
-    ranked = rank_causes(thesis_graph(p.thesis, taxonomy))
+    ranked = rank_causes(p.graph)
     claims = {c.id: c for c in p.thesis.claims}
     ranked.sort(key=lambda r: (-r.weight, not getattr(claims.get(r.claim), "stated", False), -r.score, r.claim))
     for r in ranked:
@@ -402,8 +402,9 @@ def _answers(point: dict, a: Profile, b: Profile, d, others: list[Profile], taxo
         out.append({"kind": "against", "how": f"{an} holds that {in_sentence(src.label if src else s, proper)} "
                            f"{' and '.join(RELATION_LABELS[r] for r in e['relations'])} {label}.",
                     "text": None, "quote": None, "by": an})
-    graph_b = thesis_graph(b.thesis, taxonomy)
-    to_outcome = [data for _, t, data in graph_b.out_edges(point["claim"], data=True) if t == b.thesis.explains]
+    graph_b = b.graph
+    to_outcome = [graph_b.edges[point["claim"], t] for t in graph_b.successors(point["claim"])
+                  if t == b.thesis.explains]
     if not point["stated"] and to_outcome and all(x["inferred"] for x in to_outcome):
         out.append({"kind": "ask", "how": f"Ask for the passage: {bn}'s text never says that this led to "
                            f"{in_sentence(taxonomy.outcome_label(), proper)}, and the weight given here is our "
@@ -479,8 +480,8 @@ def _warnings(a: Profile, b: Profile, graph, summary: dict, taxonomy: Taxonomy, 
     outcome = taxonomy.factors.get(t.explains)
     outcome_words = in_sentence(outcome.label if outcome else "the outcome", proper)
     warnings = []
-    to_outcome = [data for _, target, data in graph.in_edges(t.explains, data=True)
-                  if graph.nodes[_].get("kind") == "claim"]
+    to_outcome = [data for source, target, data in graph.edges(data=True)
+                  if target == t.explains and graph.nodes[source].get("kind") == "claim"]
     inferred = sum(1 for x in to_outcome if x["inferred"])
     end = _scope_end(t.scope)
     start = _YEAR.search(outcome.period) if outcome and outcome.period else None

@@ -65,5 +65,5 @@ class Study:
             from .debate import brief
 
             self._briefs[key] = brief(self.profile(a), self.profile(b), self.profiles, self.taxonomy,
-                                      self.include_inferred)
+                                      self.include_inferred, d=self.diff(a, b))
         return self._briefs[key]
