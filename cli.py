@@ -527,15 +527,15 @@ def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
     """
     from argmap.coverage import coverage as thesis_coverage
     from argmap.loader import load_thesis
-    from argmap.quotes import SourcePathError, open_source
+    from argmap.quotes import SourceUnavailable, open_source
 
     corpus = load_thesis(thesis_id, corpus_dir)
     (thesis,) = _theses(corpus, [thesis_id])
     try:
         source = open_source(sources, thesis.source_file)
-    except SourcePathError as exc:
+    except SourceUnavailable as exc:
         where = thesis.locs.get("source.file") or thesis.locs.get("source", thesis.loc)
-        raise click.UsageError(f"{where}: `source.file` {exc}") from None
+        raise click.UsageError(f"{where}: {exc.message}; {exc.hint}") from None
     result = thesis_coverage(thesis, source)
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "json", "html"):
@@ -772,16 +772,16 @@ def report(ids, corpus_dir, output, sources, include_inferred):
 def _coverages(corpus, profiles, sources: Path) -> dict:
     """Quote coverage of each thesis whose source text is in ``sources``; a note for the others."""
     from argmap.coverage import coverage as thesis_coverage
-    from argmap.quotes import SourcePathError, open_source
+    from argmap.quotes import SourceUnavailable, open_source
 
     out = {}
     for p in profiles:
         thesis = p.thesis
         try:
             source = open_source(sources, thesis.source_file)
-        except SourcePathError as exc:
+        except SourceUnavailable as exc:
             where = thesis.locs.get("source.file") or thesis.locs.get("source", thesis.loc)
-            click.echo(f"{where}: `source.file` {exc}; no coverage page for {thesis.name}", err=True)
+            click.echo(f"{where}: {exc.message}; no coverage page for {thesis.name}", err=True)
             continue
         out[p.id] = thesis_coverage(thesis, source)
     return out

@@ -191,18 +191,32 @@ def source_path(sources: Path, name: str) -> Path:
     return target
 
 
+class SourceUnavailable(ValueError):
+    """A thesis's source text cannot be used: ``code``, a one-line ``message`` and a ``hint``."""
+
+    def __init__(self, code: str, message: str, hint: str = ""):
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+
+
 def open_source(sources: Path, name: str) -> SourceText:
     """The source text ``name`` from the folder ``sources``, refusing anything outside it.
 
-    Raises :class:`SourcePathError` when ``name`` leads elsewhere, is missing or cannot be read.
+    Raises :class:`SourceUnavailable` when ``name`` leads elsewhere, is missing or cannot be read.
     """
-    path = source_path(sources, name)
+    try:
+        path = source_path(sources, name)
+    except SourcePathError as exc:
+        raise SourceUnavailable("source-path", f"`source.file` {exc}",
+                                f"give the file name relative to the --sources folder, e.g. `{_plain_name(name)}`") \
+            from None
     if not path.exists():
-        raise SourcePathError(f"is not in {sources}; check `source.file` or --sources")
+        raise SourceUnavailable("source-missing", f"source text `{name}` is not in {sources}",
+                                "check `source.file`, or point --sources at the folder that holds the text")
     try:
         return SourceText.from_file(path)
     except ReadRefused as exc:
-        raise SourcePathError(f"cannot be read: {exc.message}") from None
+        raise SourceUnavailable("source-unreadable", f"source text `{name}`: {exc.message}", exc.hint) from None
 
 
 def verify_quotes(corpus: Corpus, sources: Path, diags: Diagnostics) -> int:
@@ -213,19 +227,9 @@ def verify_quotes(corpus: Corpus, sources: Path, diags: Diagnostics) -> int:
             continue
         where = thesis.locs.get("source.file") or thesis.locs.get("source", thesis.loc)
         try:
-            path = source_path(sources, thesis.source_file)
-        except SourcePathError as exc:
-            diags.error(where, "source-path", f"`source.file` {exc}",
-                        f"give the file name relative to the --sources folder, e.g. `{_plain_name(thesis.source_file)}`")
-            continue
-        if not path.exists():
-            diags.error(where, "source-missing", f"source text `{thesis.source_file}` is not in {sources}",
-                        "check `source.file`, or point --sources at the folder that holds the text")
-            continue
-        try:
-            source = SourceText.from_file(path)
-        except ReadRefused as exc:
-            diags.error(where, "source-unreadable", f"source text `{thesis.source_file}`: {exc.message}", exc.hint)
+            source = open_source(sources, thesis.source_file)
+        except SourceUnavailable as exc:
+            diags.error(where, exc.code, exc.message, exc.hint)
             continue
         hints = 0
         for _, evidence in thesis.evidence():
