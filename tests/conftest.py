@@ -129,17 +129,24 @@ def write_yaml(path: Path, data) -> Path:
     return path
 
 
+def write_corpus(folder: Path, taxonomy: dict, theses: dict, source_text: str | None = None) -> Path:
+    """A corpus folder: ``taxonomy`` as factors.yaml, each of ``theses`` (id -> data) as ID.yaml,
+    and, with ``source_text``, a sources folder beside it holding alpha.txt."""
+    folder.mkdir()
+    write_yaml(folder / "factors.yaml", taxonomy)
+    for thesis_id, data in theses.items():
+        write_yaml(folder / f"{thesis_id}.yaml", data)
+    if source_text is not None:
+        sources = folder.parent / "sources"
+        sources.mkdir()
+        (sources / "alpha.txt").write_text(source_text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def corpus_dir(tmp_path):
-    """A valid two-thesis corpus folder with its taxonomy and a sources folder."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    write_yaml(folder / "factors.yaml", TAXONOMY)
-    write_yaml(folder / "alpha.yaml", THESIS)
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (sources / "alpha.txt").write_text(SOURCE_TEXT, encoding="utf-8")
-    return folder
+    """A valid one-thesis corpus folder with its taxonomy and a sources folder."""
+    return write_corpus(tmp_path / "corpus", TAXONOMY, {"alpha": THESIS}, SOURCE_TEXT)
 
 
 @pytest.fixture
@@ -260,12 +267,4 @@ SALLUST = {
 @pytest.fixture
 def debate_dir(tmp_path):
     """A two-thesis v2 debate folder (Livy and Sallust) with a sources folder beside it."""
-    folder = tmp_path / "debate"
-    folder.mkdir()
-    write_yaml(folder / "factors.yaml", DEBATE_TAXONOMY)
-    write_yaml(folder / "livy.yaml", LIVY)
-    write_yaml(folder / "sallust.yaml", SALLUST)
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (sources / "alpha.txt").write_text(SOURCE_TEXT, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path / "debate", DEBATE_TAXONOMY, {"livy": LIVY, "sallust": SALLUST}, SOURCE_TEXT)

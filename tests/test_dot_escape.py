@@ -10,7 +10,7 @@ import pytest
 from argmap.compare import compare, diff, profile
 from argmap.graphs import thesis_graph
 from argmap.loader import load_corpus
-from conftest import TAXONOMY, THESIS, ev, write_yaml
+from conftest import TAXONOMY, THESIS, ev, write_corpus
 from argmap.render import diagrams, engine
 from argmap.render.escape import TOOLTIP_CHARS, dot_quoted, dot_text
 from argmap.render.overview import small_multiples
@@ -38,21 +38,11 @@ def hostile(tmp_path):
     beta = copy.deepcopy(BETA)
     beta.update(author="<B>", work="<script>alert(1)</script>")
     beta["claims"][0]["text"] = "x\\"
-    folder = tmp_path / "hostile"
-    folder.mkdir()
-    write_yaml(folder / "factors.yaml", tax)
-    write_yaml(folder / "alpha.yaml", alpha)
-    write_yaml(folder / "beta.yaml", beta)
-    return load_corpus([folder])
+    return load_corpus([write_corpus(tmp_path / "hostile", tax, {"alpha": alpha, "beta": beta})])
 
 
 def clean_corpus(tmp_path):
-    folder = tmp_path / "clean"
-    folder.mkdir()
-    write_yaml(folder / "factors.yaml", TAXONOMY)
-    write_yaml(folder / "alpha.yaml", THESIS)
-    write_yaml(folder / "beta.yaml", BETA)
-    return load_corpus([folder])
+    return load_corpus([write_corpus(tmp_path / "clean", TAXONOMY, {"alpha": THESIS, "beta": BETA})])
 
 
 def sources(corpus):
@@ -109,11 +99,7 @@ def test_html_like_text_cannot_inject_a_url(tmp_path):
     tax["factors"][1]["label"] = "<x"
     alpha = copy.deepcopy(THESIS)
     alpha["claims"][0].update(text=f'y> {JS} tooltip=<z>', evidence=[])
-    folder = tmp_path / "inject"
-    folder.mkdir()
-    write_yaml(folder / "factors.yaml", tax)
-    write_yaml(folder / "alpha.yaml", alpha)
-    corpus = load_corpus([folder])
+    corpus = load_corpus([write_corpus(tmp_path / "inject", tax, {"alpha": alpha})])
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         source = diagrams.thesis_map(thesis_graph(corpus["alpha"], tax := corpus.taxonomy), tax, corpus["alpha"]).source
