@@ -747,8 +747,3 @@ def check_folder(folder: Path, inputs: set[Path]) -> None:
         raise ValueError(f"{folder} holds the corpus; choose another output folder")
     if folder.exists() and (not folder.is_dir() or (any(folder.iterdir()) and not (folder / MARKER).exists())):
         raise ValueError(f"{folder} exists and is not an argmap report; choose another folder or remove it")
-
-
-def build_report(study, folder: Path, progress=None, coverages=None) -> Path:
-    """Write the whole site of ``study`` (an :class:`argmap.study.Study`) into ``folder``; return the index page."""
-    return Report(study, folder, progress, coverages=coverages).build()
