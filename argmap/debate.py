@@ -138,7 +138,7 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
     for item in d.conflicts:
         weight_a, weight_b = _importance(a, item, taxonomy), _importance(b, item, taxonomy)
         cruxes.append({"title": _title(item), "kind": item["kind"], "type": item["type"],
-                       "summary": _labels_in_sentence(item, proper),
+                       "summary": item["summary"],  # the diff words labels as they read mid-sentence
                        "stake": round(weight_a + weight_b, 4), "stake_a": round(weight_a, 4),
                        "stake_b": round(weight_b, 4),
                        "stake_words": f"For {_rests(a, item, taxonomy, proper)}; for {_rests(b, item, taxonomy, proper)}.",
@@ -220,17 +220,6 @@ def brief(a: Profile, b: Profile, others: list[Profile], taxonomy: Taxonomy, inc
             "summary": summary, "warnings": warnings, "weak_counts": counts,
             "common_ground": common, "cruxes": cruxes, "unanswered": unanswered,
             "weak_spots": spots, "silent_on": silent, "questions": questions}
-
-
-def _labels_in_sentence(item: dict, proper: frozenset) -> str:
-    """A conflict's one-line summary with its labels as they read mid-sentence ("rejects kulaks as ...")."""
-    text = item["summary"]
-    for key in ("label", "from_label", "to_label"):
-        label = item.get(key)
-        if label and item["kind"] != "question":
-            head, rest = text[:1], text[1:]
-            text = head + rest.replace(label, in_sentence(label, proper))
-    return text
 
 
 # --- the one-page summary -------------------------------------------------------------------
