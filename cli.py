@@ -211,9 +211,8 @@ def new(thesis_id, output, corpus_dir):
     """Write a commented skeleton thesis; never overwrites a file."""
     import re
 
-    from argmap.format import ID_PATTERN
+    from argmap.format import ID_PATTERN, TAXONOMY, check_record
     from argmap.loader import TAXONOMY_FILE, build_taxonomy, bundled_corpus_dir, display_path, read_document
-    from argmap.format import TAXONOMY, check_record
     from argmap.skeleton import skeleton
 
     if not re.match(ID_PATTERN, thesis_id):

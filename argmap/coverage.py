@@ -23,7 +23,7 @@ import bisect
 import textwrap
 from dataclasses import dataclass, field
 
-from .model import Thesis
+from .model import Claim, Link, Rejection, Thesis
 from .quotes import SourceText
 
 #: An unquoted run of at least this many paragraphs is listed as a gap worth reading.
@@ -126,20 +126,17 @@ class Coverage:
                 "unfound": [c.as_dict() for c in self.unfound]}
 
 
-def _citation(item, thesis: Thesis) -> Citation:
-    """Name an item of the thesis in words, never by its id."""
-    texts = {c.id: c.text for c in thesis.claims}
-    kind = type(item).__name__
-    if kind == "Claim":
+def _citation(item, thesis: Thesis, texts: dict) -> Citation:
+    """Name an item of the thesis in words, never by its id; ``texts`` maps claim ids to their text."""
+    if isinstance(item, Claim):
         return Citation("claim", item.text)
-    if kind == "Rejection":
+    if isinstance(item, Rejection):
         return Citation("rejected view", item.text)
-    if kind == "Link":
+    if isinstance(item, Link):
         source = _short(texts.get(item.source, item.source))
         target = _short(texts.get(item.target, "the outcome" if item.target == thesis.explains else item.target))
         return Citation("link", f"{source} \u2192 {target}")
-    # A position on a contested question: its gloss says it in words.
-    return Citation("position", getattr(item, "gloss", None) or getattr(item, "text", "") or kind.lower())
+    return Citation("position", item.gloss)  # a position on a contested question: its gloss says it in words
 
 
 def _short(text: str, width: int = 48) -> str:
@@ -157,9 +154,10 @@ def coverage(thesis: Thesis, source: SourceText) -> Coverage:
     starts = [start for _, start, _ in spans]
     covered: list[list[tuple[int, int]]] = [[] for _ in spans]
     unfound: list[Citation] = []
+    texts = {c.id: c.text for c in thesis.claims}
 
     for item, evidence in thesis.evidence():
-        citation = _citation(item, thesis)
+        citation = _citation(item, thesis, texts)
         matches = source.find_spans(evidence.quote)
         if not matches:
             unfound.append(citation)

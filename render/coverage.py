@@ -13,7 +13,7 @@ import click
 
 from argmap.coverage import Coverage
 
-from .escape import terminal as terminal_safe
+from .escape import terminal
 
 BAR = 10  # characters of the per-paragraph bar in the terminal
 
@@ -37,7 +37,7 @@ def coverage_text(cov: Coverage, colour: bool = False, gaps_only: bool = False, 
     def style(text, **kw):
         return click.style(text, **kw) if colour else text
 
-    out = [style(terminal_safe(f"{cov.author}: quote coverage of {cov.source_file}"), bold=True),
+    out = [style(terminal(f"{cov.author}: quote coverage of {cov.source_file}"), bold=True),
            summary_line(cov)]
     gaps = cov.gaps()
     if gaps:
@@ -53,11 +53,11 @@ def coverage_text(cov: Coverage, colour: bool = False, gaps_only: bool = False, 
     for p in cov.paragraphs:
         if gaps_only and p.line not in in_gap:
             continue
-        excerpt = terminal_safe(textwrap.shorten(p.text, excerpt_width, placeholder="\u2026"))
+        excerpt = terminal(textwrap.shorten(p.text, excerpt_width, placeholder="\u2026"))
         head = f"{p.line:>5}  {_bar(p.share)} {p.share:>4.0%}  "
         out.append(style(head, dim=not p.cited_by) + (excerpt if p.cited_by else style(excerpt, dim=True)))
         for c in p.cited_by:
-            label = terminal_safe(textwrap.shorten(c.label, max(width - 24, 30), placeholder="\u2026"))
+            label = terminal(textwrap.shorten(c.label, max(width - 24, 30), placeholder="\u2026"))
             out.append(f"{'':>23}\u21b3 {c.kind}: {label}")
     return "\n".join(out) + "\n"
 
