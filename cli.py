@@ -533,7 +533,7 @@ def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
     try:
         source = open_source(sources, thesis.source_file)
     except SourceUnavailable as exc:
-        where = thesis.locs.get("source.file") or thesis.locs.get("source", thesis.loc)
+        where = thesis.source_loc
         raise click.UsageError(f"{where}: {exc.message}; {exc.hint}") from None
     result = thesis_coverage(thesis, source)
     fmt = _format_from(fmt, output)
@@ -779,7 +779,7 @@ def _coverages(corpus, profiles, sources: Path) -> dict:
         try:
             source = open_source(sources, thesis.source_file)
         except SourceUnavailable as exc:
-            where = thesis.locs.get("source.file") or thesis.locs.get("source", thesis.loc)
+            where = thesis.source_loc
             click.echo(f"{where}: {exc.message}; no coverage page for {thesis.name}", err=True)
             continue
         out[p.id] = thesis_coverage(thesis, source)

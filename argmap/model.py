@@ -133,6 +133,11 @@ class Thesis:
     locs: dict = field(default_factory=_locs, compare=False, repr=False)
 
     @property
+    def source_loc(self) -> Loc:
+        """Where ``source.file`` stands, for a problem with the source text."""
+        return self.locs.get("source.file") or self.locs.get("source", self.loc)
+
+    @property
     def name(self) -> str:
         """How the author is named where the name repeats: ``short``, else the author up to any parenthesis."""
         return self.short or self.author.split(" (")[0].strip() or self.author

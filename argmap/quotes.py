@@ -225,7 +225,7 @@ def verify_quotes(corpus: Corpus, sources: Path, diags: Diagnostics) -> int:
     for thesis in corpus.theses.values():
         if not thesis.source_file:
             continue
-        where = thesis.locs.get("source.file") or thesis.locs.get("source", thesis.loc)
+        where = thesis.source_loc
         try:
             source = open_source(sources, thesis.source_file)
         except SourceUnavailable as exc:
