@@ -23,12 +23,12 @@ Silence is never a conflict. Inferred links (ours, not the author's) are left ou
 from __future__ import annotations
 
 import bisect
-import gc
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .analysis import factor_scores
+from .collector import paused_collector
 from .format import (CONFLICT_TYPES, MAIN_ROLES, POSITION_BASES, REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS, ROLES,
                      STANCES, WEIGHT_GAP)
 from .graphs import ASSERTS, MIXED, OUTCOME, REJECTS, SILENT, plain_factor_graph, plain_thesis_graph
@@ -215,18 +215,20 @@ def pair_counts(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bo
 
 
 class _Vector:
-    """A profile as sets of small integers, for comparing it with many others.
+    """A profile as bit sets over small integers, for comparing it with many others.
 
     What :func:`_classify` looks up, built once per profile: factors and factor links are
-    numbered through ``index`` (shared by all profiles of a comparison), so that comparing a
-    pair is a few set operations in C on integers rather than a walk over every factor, link
-    and question in Python. ``ranks`` are the importance scores as dense ranks (equal scores,
-    equal ranks), which give Kendall's tau exactly as the scores do.
+    numbered through ``index`` (shared by all profiles of a comparison), and each set of
+    them is a Python integer with those bits set, so that comparing a pair is a few ANDs,
+    ORs and bit counts in C rather than a walk over every factor, link and question in
+    Python (or set operations that allocate a set each). Questions, which are few, stay
+    sets. ``ranks`` are the importance scores as dense ranks (equal scores, equal ranks),
+    which give Kendall's tau exactly as the scores do.
     """
 
     __slots__ = ("factors", "asserts", "rejects_factor", "rejects_sole", "main", "by_weight", "far_from", "stated",
                  "links", "back", "positive", "negative", "questions", "answers", "answer_of", "includes", "ranks",
-                 "tied")
+                 "tied", "orders")
 
     def __init__(self, p: Profile, include_inferred: bool, index: dict, taxonomy: Taxonomy | None = None):
         def number(key):
@@ -235,22 +237,29 @@ class _Vector:
                 i = index[key] = len(index)
             return i
 
+        def bits(numbers) -> int:
+            out = 0
+            for i in numbers:
+                out |= 1 << i
+            return out
+
         positions = {number(f): n for f, n in p.positions.items()}
-        self.factors = frozenset(positions)
-        self.asserts = frozenset(f for f, n in positions.items() if n["stance"] in (ASSERTS, MIXED))
-        self.rejects_factor = frozenset(f for f, n in positions.items() if "factor" in n["scopes"])
-        self.rejects_sole = frozenset(f for f, n in positions.items() if "sole_cause" in n["scopes"])
-        self.main = frozenset(f for f in self.asserts if positions[f]["role"] in MAIN_ROLES)
+        asserted = [f for f, n in positions.items() if n["stance"] in (ASSERTS, MIXED)]
+        self.factors = bits(positions)
+        self.asserts = bits(asserted)
+        self.rejects_factor = bits(f for f, n in positions.items() if "factor" in n["scopes"])
+        self.rejects_sole = bits(f for f, n in positions.items() if "sole_cause" in n["scopes"])
+        self.main = bits(f for f in asserted if positions[f]["role"] in MAIN_ROLES)
         # Asserted factors by weight, and for each weight those whose weight is WEIGHT_GAP or more away.
-        self.by_weight = {w: frozenset(f for f in self.asserts if positions[f]["weight"] == w) for w in _WEIGHTS}
-        self.far_from = {w: frozenset(f for f in self.asserts if abs(positions[f]["weight"] - w) >= WEIGHT_GAP)
+        self.by_weight = {w: bits(f for f in asserted if positions[f]["weight"] == w) for w in _WEIGHTS}
+        self.far_from = {w: bits(f for f in asserted if abs(positions[f]["weight"] - w) >= WEIGHT_GAP)
                          for w in _WEIGHTS}
-        self.stated = frozenset(f for f in self.asserts if positions[f]["stated"])
+        self.stated = bits(f for f in asserted if positions[f]["stated"])
         links = {(number(k), number(k[::-1])): e for k, e in p.compared_links(include_inferred).items()}
-        self.links = frozenset(k for k, _ in links)
-        self.back = frozenset(b for _, b in links)
-        self.positive = frozenset(k for (k, _), e in links.items() if e["polarity"] > 0)
-        self.negative = frozenset(k for (k, _), e in links.items() if e["polarity"] < 0)
+        self.links = bits(k for k, _ in links)
+        self.back = bits(b for _, b in links)
+        self.positive = bits(k for (k, _), e in links.items() if e["polarity"] > 0)
+        self.negative = bits(k for (k, _), e in links.items() if e["polarity"] < 0)
         self.questions = frozenset(p.answers)
         self.answers = frozenset((q, pos.answer) for q, pos in p.answers.items())
         self.answer_of = {q: pos.answer for q, pos in p.answers.items()}
@@ -261,26 +270,71 @@ class _Vector:
         order = {v: r for r, v in enumerate(sorted(set(p.scores.values())))}
         self.ranks = {number(f): order[v] for f, v in p.scores.items()}
         self.tied = len(order) < len(self.ranks)  # some factors share a score
+        self.orders = None  # set by _number_factor_pairs when the comparison's factors are few enough
+
+
+#: Above this many scored factors in a comparison, the bit sets over factor pairs
+#: (:func:`_number_factor_pairs`) would take more memory and time than sorting each pair.
+MAX_FACTORS_FOR_PAIR_BITS = 256
+
+
+def _number_factor_pairs(vectors: list) -> None:
+    """Give each vector its order of every two factors it scores, as bit sets over factor pairs.
+
+    The factors any vector scores are numbered 0..F-1 and their pairs (i, j), i < j, one
+    after another (i's pairs from bit ``i * F - i * (i + 1) // 2``). ``orders`` is
+    ``(higher, ordered, both)``: the pairs whose first factor this author scores above the
+    second, those it does not tie, and those of which it scores both. Kendall's tau-b of two authors is then a handful of ANDs and
+    bit counts in C (:func:`_rank_tau`), whatever the number of factors they share; the sort
+    of each pair was half the cost of comparing all pairs. Left unset (and tau sorts) when
+    the factors are more than :data:`MAX_FACTORS_FOR_PAIR_BITS`.
+    """
+    scored = sorted({f for v in vectors for f in v.ranks})
+    width = len(scored)
+    if width > MAX_FACTORS_FOR_PAIR_BITS:
+        return
+    position = {f: i for i, f in enumerate(scored)}
+    for v in vectors:
+        rank_at = {position[f]: r for f, r in v.ranks.items()}
+        present = 0
+        at_rank: dict = {}
+        for i, r in rank_at.items():
+            present |= 1 << i
+            at_rank[r] = at_rank.get(r, 0) | 1 << i
+        below: dict = {}  # rank -> the factors scored lower
+        lower_so_far = 0
+        for r in sorted(at_rank):
+            below[r] = lower_so_far
+            lower_so_far |= at_rank[r]
+        higher = ordered = both = 0
+        for i, r in rank_at.items():
+            after = present >> (i + 1)  # the scored factors numbered after i, from bit 0
+            start = i * width - i * (i + 1) // 2
+            higher |= (after & below[r] >> (i + 1)) << start
+            ordered |= (after & ~(at_rank[r] >> (i + 1))) << start
+            both |= after << start
+        v.orders = (higher, ordered, both)
 
 
 def _fast_tally(a: _Vector, b: _Vector) -> tuple[tuple, dict]:
-    """:func:`_tally` of :func:`_classify` for two profiles' vectors, by set operations.
+    """:func:`_tally` of :func:`_classify` for two profiles' vectors, by bit-set operations.
 
-    The conflicts come by type, as numbered keys: ``(contradicts, weighs, effect, answers)``;
+    The conflicts come by type: ``(contradicts, weighs, effect, answers)``, the first three
+    bit sets of numbered keys (:func:`_members` lists them), the last a set of question ids;
     the counts are :func:`pair_counts`'s. Tests check both against :func:`_classify`."""
-    n_both = len(a.factors & b.factors)
+    n_both = (a.factors & b.factors).bit_count()
     contradicted = (a.rejects_factor & b.asserts) | (a.rejects_sole & b.main) \
         | (b.rejects_factor & a.asserts) | (b.rejects_sole & a.main)
-    far = set()
+    far = 0
     far_from = b.far_from
     for w, mine in a.by_weight.items():
         if mine:
             far |= mine & far_from[w]
-    far -= contradicted
+    far &= ~contradicted
     weighs = far & a.stated & b.stated
-    n_shared_links = len(a.links & b.links)
+    n_shared_links = (a.links & b.links).bit_count()
     effect = (a.positive & b.negative) | (a.negative & b.positive)
-    turned = len((a.links & b.back) - b.links - a.back)  # drawn by A one way and by B only the other
+    turned = (a.links & b.back & ~b.links & ~a.back).bit_count()  # drawn by A one way and by B only the other
     n_same = len(a.answers & b.answers)
     answered = a.questions & b.questions
     differ = answered - {q for q, _ in a.answers & b.answers} if len(answered) != n_same else ()
@@ -289,17 +343,33 @@ def _fast_tally(a: _Vector, b: _Vector) -> tuple[tuple, dict]:
                        b.answer_of[q] in a.includes.get(q, ())}
         differ -= overlapping
         n_same += len(overlapping)
-    n_conflicts = len(contradicted) + len(weighs) + len(effect) + len(differ)
+    n_contradicted, n_weighs, n_effect = contradicted.bit_count(), weighs.bit_count(), effect.bit_count()
+    n_conflicts = n_contradicted + n_weighs + n_effect + len(differ)
     by_type = dict.fromkeys(CONFLICT_TYPES, 0)
     by_type[CONTRADICTS], by_type[ANSWERS], by_type[WEIGHS], by_type[EFFECT] = \
-        len(contradicted), len(differ), len(weighs), len(effect)
+        n_contradicted, len(differ), n_weighs, n_effect
     n_answered = len(answered)
-    counts = {"shared": n_both - len(contradicted) + n_shared_links - len(effect) + n_same,
-              "only_a": len(a.factors) - n_both + len(a.links) - n_shared_links - turned + len(a.questions) - n_answered,
-              "only_b": len(b.factors) - n_both + len(b.links) - n_shared_links - turned + len(b.questions) - n_answered,
-              "conflicts": n_conflicts, READINGS_DIFFER: len(far) - len(weighs), REVERSED: turned,
+    n_links_a, n_links_b = a.links.bit_count(), b.links.bit_count()
+    counts = {"shared": n_both - n_contradicted + n_shared_links - n_effect + n_same,
+              "only_a": a.factors.bit_count() - n_both + n_links_a - n_shared_links - turned + len(a.questions)
+              - n_answered,
+              "only_b": b.factors.bit_count() - n_both + n_links_b - n_shared_links - turned + len(b.questions)
+              - n_answered,
+              "conflicts": n_conflicts, READINGS_DIFFER: far.bit_count() - n_weighs, REVERSED: turned,
               "conflict_types": by_type}
     return (contradicted, weighs, effect, differ), counts
+
+
+def _members(found) -> list:
+    """The numbers in a bit set (lowest first), or the items of a set, as :func:`_fast_tally` gives them."""
+    if not isinstance(found, int):
+        return list(found)
+    out = []
+    while found:
+        low = found & -found
+        out.append(low.bit_length() - 1)
+        found ^= low
+    return out
 
 
 def _rank_tau(a: _Vector, b: _Vector) -> float | None:
@@ -307,7 +377,19 @@ def _rank_tau(a: _Vector, b: _Vector) -> float | None:
 
     Each shared factor's rank pair is packed into one integer (``x * width + y``), so the
     sort runs on plain integers; tied pairs are counted on sorted lists by binary searches
-    run from C (``map``), and the y values come out sorted from the discordance count."""
+    run from C (``map``), and the y values come out sorted from the discordance count.
+    With :func:`_number_factor_pairs`'s bit sets, the counts are bit counts instead."""
+    if a.orders is not None and b.orders is not None:
+        higher_a, ordered_a, both_a = a.orders
+        higher_b, ordered_b, both_b = b.orders
+        # Pairs of shared factors that each author does not tie: tau-b's n0 - n1 and n0 - n2.
+        untied_a, untied_b = (ordered_a & both_b).bit_count(), (ordered_b & both_a).bit_count()
+        if not (untied_a and untied_b):
+            return None
+        # Of the pairs neither ties, the discordant ones are those one puts higher and the other not.
+        untied = ordered_a & ordered_b
+        discordant = (untied & (higher_a ^ higher_b)).bit_count()
+        return (untied.bit_count() - 2 * discordant) / (untied_a * untied_b) ** 0.5
     ra, rb = a.ranks, b.ranks
     keys = ra.keys() & rb.keys()
     n = len(keys)
@@ -743,24 +825,23 @@ def compare(profs: list[Profile], taxonomy: Taxonomy, include_inferred: bool = F
     pairs = []
     index: dict = {}  # factor or factor link -> its number in the vectors
     vectors = [_Vector(p, include_inferred, index, taxonomy) for p in profs]
+    _number_factor_pairs(vectors)
     keys = list(index)
     # How many pairs conflict on each point, per type of conflict: counted in C by Counter.
     tallies = {t: Counter() for t in (CONTRADICTS, WEIGHS, EFFECT, ANSWERS)}
     counters = (tallies[CONTRADICTS].update, tallies[WEIGHS].update, tallies[EFFECT].update, tallies[ANSWERS].update)
     kinds = ("factor", "factor", "link", "question")
     pair_list: dict[tuple, list] = {}  # (kind, key) -> the conflicting pairs, when asked for
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # all pairs allocate much and free it again, with no cycles: no collector needed
-    try:
+    with paused_collector():  # all pairs allocate much and free it again, with no cycles
         for (a, va), (b, vb) in itertools.combinations(zip(profs, vectors), 2):
             by_type, counts = _fast_tally(va, vb)
-            for update, found in zip(counters, by_type):
+            for update, kind, found in zip(counters, kinds, by_type):
                 if found:
+                    found = _members(found)
                     update(found)
-            if pair_lists:
-                for kind, found in zip(kinds, by_type):
-                    for number in found:
-                        pair_list.setdefault((kind, number), []).append([a.id, b.id])
+                    if pair_lists:
+                        for number in found:
+                            pair_list.setdefault((kind, number), []).append([a.id, b.id])
             tau = _rank_tau(va, vb)
             pairs.append({"a": a.id, "b": b.id,
                           "agreement": round(agreement(a, b, taxonomy, include_inferred, counts), 4),
@@ -768,9 +849,6 @@ def compare(profs: list[Profile], taxonomy: Taxonomy, include_inferred: bool = F
                           "shared": counts["shared"], "only_a": counts["only_a"], "only_b": counts["only_b"],
                           "conflicts": counts["conflicts"], READINGS_DIFFER: counts[READINGS_DIFFER],
                           "conflict_types": counts["conflict_types"]})
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     conflict_count: dict[tuple, list] = {}  # (kind, key) -> [conflicting pairs, types]
     for ctype, kind in zip((CONTRADICTS, WEIGHS, EFFECT, ANSWERS), kinds):
         for number, count in tallies[ctype].items():

@@ -7,11 +7,11 @@ diagnostic found, in all files, in one pass. Nothing here prints or exits.
 
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 
 from . import checks
+from .collector import paused_collector
 from .diagnostics import ArgmapError, Diagnostics, Loc, did_you_mean
 from .format import DEFAULT_ANSWERS, TAXONOMY, THESIS, V1_MESSAGE, check_record
 from .model import (Category, Claim, Corpus, Evidence, Factor, Link, Locator, Position, Question, Rejection,
@@ -188,13 +188,8 @@ def load_corpus(paths=None, diags: Diagnostics | None = None, taxonomy_path: Pat
     """
     # Loading builds many small objects that live on, and no cycles: with the cyclic collector
     # running, it would walk them again and again (a third of the time of a large corpus).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collector():
         return _load_corpus(paths, diags, taxonomy_path)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _load_corpus(paths, diags: Diagnostics | None, taxonomy_path: Path | None) -> Corpus:

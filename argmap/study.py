@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+from .collector import paused_collector
 from .compare import Comparison, DiffResult, Profile, compare, diff, profile
 from .model import Corpus
 
@@ -54,7 +55,9 @@ class Study:
     def comparison(self, pair_lists: bool = True) -> Comparison:
         """The whole debate at a glance (see :func:`argmap.compare.compare`)."""
         if self._comparison is None or self._comparison_lists != pair_lists:
-            self._comparison = compare(self.profiles, self.taxonomy, self.include_inferred, pair_lists=pair_lists)
+            with paused_collector():  # every profile and pair: many objects, no cycles
+                self._comparison = compare(self.profiles, self.taxonomy, self.include_inferred,
+                                           pair_lists=pair_lists)
             self._comparison_lists = pair_lists
         return self._comparison
 

@@ -124,8 +124,13 @@ def _fast(pa, pb, include_inferred, taxonomy=None):
     kinds = ("factor", "factor", "link", "question")
     types = (cmp.CONTRADICTS, cmp.WEIGHS, cmp.EFFECT, cmp.ANSWERS)
     conflicts = sorted((kind, n if kind == "question" else keys[n], t)
-                       for kind, t, found in zip(kinds, types, by_type) for n in found)
-    return conflicts, counts, cmp._rank_tau(va, vb)
+                       for kind, t, found in zip(kinds, types, by_type) for n in cmp._members(found))
+    by_sorting = cmp._rank_tau(va, vb)
+    cmp._number_factor_pairs([va, vb])
+    assert va.orders is not None and vb.orders is not None
+    by_bits = cmp._rank_tau(va, vb)
+    assert by_bits == by_sorting, "Kendall's tau by bit counts is not the sorted one"
+    return conflicts, counts, by_bits
 
 
 def _check_pair(pa, pb, taxonomy, include_inferred):
@@ -191,6 +196,24 @@ def test_compare_pairs_and_contested_points_are_the_pair_by_pair_ones(tmp_path, 
         for item in full["contested"]:
             del item["pairs"]
         assert lean == full
+
+
+def test_compare_sorts_for_tau_when_the_factors_are_too_many_for_pair_bits(tmp_path, monkeypatch):
+    """Above MAX_FACTORS_FOR_PAIR_BITS, tau is sorted pair by pair: the same values."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_corpus
+
+    corpus = load_corpus([write_corpus(tmp_path / "syn", theses=12, claims=40, factors=50)])
+    profs = cmp.profiles(corpus)
+    by_bits = cmp.compare(profs, corpus.taxonomy).pairs
+    monkeypatch.setattr(cmp, "MAX_FACTORS_FOR_PAIR_BITS", 10)
+    index: dict = {}
+    vectors = [cmp._Vector(p, False, index) for p in profs]
+    cmp._number_factor_pairs(vectors)
+    assert all(v.orders is None for v in vectors)
+    by_sorting = cmp.compare(profs, corpus.taxonomy).pairs
+    assert by_sorting == by_bits
+    assert sum(p["ranking_agreement"] is not None for p in by_bits) > len(by_bits) // 2
 
 
 def test_compare_json_is_compact_without_pair_lists_unless_asked(tmp_path):
