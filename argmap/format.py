@@ -14,7 +14,7 @@ so the two cannot drift apart. docs/format.md explains the fields to people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .diagnostics import Diagnostics, Loc, did_you_mean
 from .yamlread import YList, YMap
@@ -124,8 +124,7 @@ _ID_RE = re.compile(ID_PATTERN)
 _COLOUR_RE = re.compile(COLOUR_PATTERN)
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One field of a record: its kind, whether it is required, and what it means.
 
     Kinds: ``text`` (non-empty string), ``id`` (identifier), ``ids`` (a list of
@@ -144,11 +143,12 @@ class Field:
     min_items: int = 0
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
+    """A kind of record (a thesis, a claim, a locator...): its name, what it is, its fields by key."""
+
     name: str
     doc: str
-    fields: dict = field(default_factory=dict)
+    fields: dict
 
 
 LOCATOR = Record("locator", "Where a quote stands in the source text.", {

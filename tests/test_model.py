@@ -274,3 +274,25 @@ def test_an_answer_that_includes_another_is_no_conflict(tmp_path):
     load_corpus([tmp_path], diags)
     (error,) = [d for d in diags if d.code == "unknown-answer"]
     assert "includes `neither`" in error.message and error.line > 0
+
+
+def test_model_records_compare_by_value_without_positions_and_never_share_defaults():
+    """The written-out model classes keep the dataclass behaviour the library relies on."""
+    from argmap.diagnostics import Loc
+    from argmap.model import Claim, Corpus, Evidence, Locator, Taxonomy, Thesis
+
+    a = Claim("c1", "Prices fell.", "prices", "main", evidence=[Evidence("prices fell", Locator(3))],
+              loc=Loc("a.yaml", 4, 5), locs={"text": Loc("a.yaml", 5, 7)})
+    b = Claim("c1", "Prices fell.", "prices", "main", evidence=[Evidence("prices fell", Locator(3))])
+    assert a == b  # where a record was read is not part of what it says
+    assert a != Claim("c1", "Prices fell.", "prices", "root", evidence=a.evidence)
+    assert a != ("c1", "Prices fell.", "prices", "main")
+    assert repr(b).startswith("Claim(id='c1', text='Prices fell.'") and " loc=" not in repr(a) and "locs=" not in repr(a)
+    with pytest.raises(TypeError):
+        hash(a)  # mutable records are not hashable, as dataclasses with eq and not frozen
+    one, two = Thesis("t1", "A", "W", "f", "c", "s", "o", "x"), Thesis("t2", "B", "W", "f", "c", "s", "o", "x")
+    one.claims.append(a)
+    assert two.claims == [] and two.locs == {} and one.locs is not two.locs
+    assert Corpus(Taxonomy("d")).theses is not Corpus(Taxonomy("d")).theses
+    with pytest.raises(AttributeError):
+        a.colour = "red"  # slots: a misspelt field is an error, not a new attribute
