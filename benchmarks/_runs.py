@@ -19,28 +19,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def argmap_command(tree: Path | None = None) -> list[str]:
-    """The ``argmap`` command of a source tree (default: this one) as the installed script runs it.
+class Installed:
+    """argmap as a user's ``pip install TREE`` leaves it, in a throwaway virtual environment.
 
-    The installed ``argmap`` script imports the CLI module and calls its ``main()``; so does
-    this, with TREE first on the path, so that the module is read from its byte-compiled
-    cache as a user's is (``python TREE/cli.py`` would compile cli.py on every run, ~6 ms
-    that no installed argmap pays). ``--tree`` in the benchmarks times another checkout (an
-    older commit, for before/after figures) with the same Python and packages.
+    What users run is the installed ``argmap`` script: a non-editable install, byte-compiled
+    by pip, on a Python whose start-up imports nothing of argmap's. The development
+    environment is not that: its editable install adds an import finder to every Python
+    process (~13 ms here), and ``python TREE/cli.py`` compiles cli.py on every run (~6 ms).
+    So each benchmark installs TREE (default: this checkout) into a fresh venv whose
+    dependencies (click, PyYAML, graphviz...) come from the running environment through a
+    ``.pth`` line, and times ``argmap`` and its anchors on that venv's ``python``.
     """
-    runner = f"import sys; sys.argv[0] = 'argmap'; sys.path.insert(0, {str(tree or ROOT)!r}); from cli import main; main()"
-    return [sys.executable, "-c", runner]
 
+    def __init__(self, tree: Path | None = None):
+        import atexit
+        import site
+        import sysconfig
+        import tempfile
 
-def compile_tree(tree: Path | None = None) -> None:
-    """Byte-compile a tree, as ``pip install`` does: Python may be told not to write .pyc files
-    (PYTHONDONTWRITEBYTECODE), and compiling every module on every run is not what users pay."""
-    import compileall
+        self.tree = Path(tree or ROOT).resolve()
+        self.home = Path(tempfile.mkdtemp(prefix="argmap-bench-venv-"))
+        atexit.register(shutil.rmtree, self.home, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(self.home)], check=True)
+        self.python = str(self.home / "bin" / "python")
+        purelib = subprocess.run([self.python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                 check=True, capture_output=True, text=True).stdout.strip()
+        deps = [*site.getsitepackages(), sysconfig.get_paths()["purelib"]]
+        Path(purelib, "benchmark-deps.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n", encoding="utf-8")
+        pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", purelib, str(self.tree)]
+        done = subprocess.run(pip, capture_output=True, text=True)
+        if done.returncode != 0:  # no index to fetch setuptools from: build with the one installed here
+            done = subprocess.run([*pip, "--no-build-isolation"], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"could not install {self.tree}: {done.stderr.strip()[-600:]}")
+        self.argmap = [self.python, str(Path(purelib) / "bin" / "argmap")]
 
-    tree = tree or ROOT
-    for name in ("argmap", "render"):
-        compileall.compile_dir(str(tree / name), quiet=1)
-    compileall.compile_file(str(tree / "cli.py"), quiet=1)
+    def describe(self) -> str:
+        return f"argmap from {self.tree}, installed with pip into {self.home} (run as {' '.join(self.argmap)})"
 
 
 def tree_option(parser) -> None:

@@ -25,10 +25,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
-from _runs import ROOT, alternate, argmap_command, compile_tree, machine, run, tree_option  # noqa: E402
+from _runs import Installed, alternate, machine, run, tree_option  # noqa: E402
 from synthetic import write_chain_corpus, write_corpus  # noqa: E402
 
-LOAD = "import sys\nsys.path.insert(0, sys.argv[1])\nfrom argmap.loader import load_corpus\nload_corpus([sys.argv[2]])"
+LOAD = "import sys\nfrom argmap.loader import load_corpus\nload_corpus([sys.argv[1]])"
 
 
 def main() -> None:
@@ -40,18 +40,17 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=900, help="seconds before a chain run is killed")
     tree_option(parser)
     args = parser.parse_args()
-    tree = args.tree or ROOT
-    compile_tree(tree)
-    argmap = argmap_command(tree)
+    installed = Installed(args.tree)
+    argmap = installed.argmap
     print(f"machine: {machine()}")
-    print(f"argmap: {' '.join(argmap)}; {args.rounds} alternating rounds")
+    print(f"{installed.describe()}; {args.rounds} alternating rounds")
     print(f"{'theses':>6} {'pairs':>6} {'load':>8} {'compare':>8} {'ratio':>6} {'peak MB':>8} {'JSON MB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in args.sizes:
             folder = write_corpus(tmp / f"c{n}", n, args.claims)
             out = tmp / f"c{n}.json"
-            m = alternate({"load": [sys.executable, "-c", LOAD, str(tree), str(folder)],
+            m = alternate({"load": [installed.python, "-c", LOAD, str(folder)],
                            "compare": [*argmap, "compare", "--corpus", str(folder), "--format", "json",
                                        "-o", str(out)]}, args.rounds, warmup=False)
             load, comp = m["load"]["median"], m["compare"]["median"]

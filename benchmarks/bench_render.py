@@ -11,8 +11,9 @@ Whole commands, as a user runs them, medians of alternating runs in one run of t
     dependency: install it outside the project (`cd /tmp/argdown && npm install @argdown/cli`)
     and pass --argdown PATH, or have `argdown` on PATH.
 
-`argmap` runs as `python TREE/cli.py` with this Python (what the installed script does), the
-tree byte-compiled first; --tree times another checkout the same way (before/after figures).
+`argmap` is TREE (default: this checkout) pip-installed into a throwaway venv and run by its
+installed script, as a user's is (benchmarks/_runs.py, Installed); --tree times another
+checkout the same way (before/after figures).
 
     python benchmarks/bench_render.py [CORPUS_DIR] [--rounds 9] [--argdown PATH] [--argdown-rounds 5] [--tree DIR]
 """
@@ -27,7 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
-from _runs import alternate, argmap_command, compile_tree, machine, run, tree_option  # noqa: E402
+from _runs import Installed, alternate, machine, run, tree_option  # noqa: E402
 from argdown_export import to_argdown  # noqa: E402
 from argmap.loader import bundled_corpus_dir, load_corpus  # noqa: E402
 
@@ -43,13 +44,13 @@ def main() -> None:
     parser.add_argument("--argdown-rounds", type=int, default=5)
     tree_option(parser)
     args = parser.parse_args()
-    compile_tree(args.tree)
     corpus = load_corpus([args.corpus])
     ids = sorted(corpus.theses)
-    argmap = argmap_command(args.tree)
+    installed = Installed(args.tree)
+    argmap = installed.argmap
     dot = shutil.which("dot")
     print(f"machine: {machine()}")
-    print(f"argmap: {' '.join(argmap)}")
+    print(installed.describe())
     print(f"corpus: {args.corpus} ({len(ids)} theses); {args.rounds} alternating rounds")
     print(f"{'thesis':<14} {'nodes':>5} {'edges':>5} {'bare dot':>9} {'argmap':>9} {'ratio':>6}  {'CPU ratio':>9}")
     worst = 0.0
@@ -69,13 +70,17 @@ def main() -> None:
                   f"{m['argmap']['cpu'] / m['bare']['cpu']:8.2f}x",
                   flush=True)
         print(f"render / bare dot, worst thesis: {worst:.2f}x (aim: at most 3x)")
-        # The floor: what any Python command that draws with the graphviz package pays before
-        # reading a byte (Python, click, PyYAML and graphviz imports), against the smallest map.
+        # The floor: what any command in Python that reads YAML with PyYAML and parses its
+        # arguments with click pays before reading a byte (start-up and those imports), plus
+        # dot itself, against bare dot, on the smallest map.
         smallest = min(ids, key=lambda i: len(corpus.theses[i].claims) + len(corpus.theses[i].links))
         m = alternate({"bare": [dot, "-Tsvg", str(tmp / f"{smallest}.dot"), "-o", str(tmp / "floor.svg")],
-                       "imports": [sys.executable, "-c", "import click, yaml, graphviz"]}, args.rounds)
-        print(f"floor: `python -c 'import click, yaml, graphviz'` takes {m['imports']['median'] * 1000:.0f} ms, "
-              f"{m['imports']['median'] / m['bare']['median']:.2f}x bare dot on {smallest}")
+                       "imports": [installed.python, "-c", "import click, yaml"],
+                       "graphviz": [installed.python, "-c", "import click, yaml, graphviz"]}, args.rounds)
+        bare, imports, with_graphviz = (m[k]["median"] for k in ("bare", "imports", "graphviz"))
+        print(f"floor on {smallest}: `python -c 'import click, yaml'` {imports * 1000:.0f} ms, then dot: "
+              f"{(imports + bare) / bare:.2f}x bare dot ({(with_graphviz + bare) / bare:.2f}x with the graphviz "
+              f"package imported too)")
 
         argdown = args.argdown or (Path(shutil.which("argdown")) if shutil.which("argdown") else DEFAULT_ARGDOWN)
         largest = max(ids, key=lambda i: (len(corpus.theses[i].claims) + len(corpus.theses[i].links)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from _runs import Installed, tree_option  # noqa: E402
 from synthetic import write_corpus  # noqa: E402
 
 CASES = [  # label, theses, claims, factors, aim in seconds
@@ -34,17 +35,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="Build the corpora and reports here (default: a temporary folder).")
+    tree_option(parser)
     args = parser.parse_args()
+    installed = Installed(args.tree)
     work = args.keep or Path(tempfile.mkdtemp(prefix="argmap-bench-report-"))
     print(f"machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; work folder {work}")
+    print(installed.describe())
     for label, theses, claims, factors, aim in CASES:
         corpus = write_corpus(work / f"corpus-{theses}x{claims}", theses, claims, factors)
         out = work / f"report-{theses}x{claims}"
         times = []
         for _ in range(args.rounds):
             t0 = time.perf_counter()
-            done = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "report", "--corpus", str(corpus),
-                                   "-o", str(out)], cwd=ROOT, capture_output=True, text=True)
+            done = subprocess.run([*installed.argmap, "report", "--corpus", str(corpus), "-o", str(out)],
+                                  capture_output=True, text=True)
             times.append(time.perf_counter() - t0)
             if done.returncode != 0:
                 print(f"{label}: FAILED: {done.stderr.strip() or done.stdout.strip()}")

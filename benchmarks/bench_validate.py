@@ -4,7 +4,8 @@ Whole processes, as a user runs them, medians of alternating runs in one run of 
 `argmap validate CORPUS` against a Python process that only imports PyYAML and parses every
 file of the corpus with `yaml.load(..., Loader=yaml.CSafeLoader)`. Both pay Python's start-up;
 the difference is argmap's own: its imports (click and the library), its event-by-event
-reading that keeps every position, and its checks. Aim: at most 1.3x (issue 16). Peak memory
+reading that keeps every position, and its checks. Both run on the Python of a throwaway
+venv into which TREE is pip-installed, as a user's is (benchmarks/_runs.py, Installed). Aim: at most 1.3x (issue 16). Peak memory
 (maximum resident set) of each is printed too.
 
     python benchmarks/bench_validate.py [CORPUS_DIR] [--rounds 15] [--tree DIR]
@@ -18,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
-from _runs import alternate, argmap_command, compile_tree, machine, tree_option  # noqa: E402
+from _runs import Installed, alternate, machine, tree_option  # noqa: E402
 from argmap.loader import bundled_corpus_dir, corpus_files  # noqa: E402
 
 BARE = "import sys, yaml\nfor f in sys.argv[1:]:\n    with open(f, 'rb') as h:\n        yaml.load(h.read(), Loader=yaml.CSafeLoader)"
@@ -30,15 +31,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     tree_option(parser)
     args = parser.parse_args()
-    compile_tree(args.tree)
     files = corpus_files(args.corpus)
     size = sum(f.stat().st_size for f in files)
-    argmap = argmap_command(args.tree)
-    m = alternate({"bare": [sys.executable, "-c", BARE, *map(str, files)],
-                   "argmap": [*argmap, "validate", str(args.corpus)]}, args.rounds)
+    installed = Installed(args.tree)
+    m = alternate({"bare": [installed.python, "-c", BARE, *map(str, files)],
+                   "argmap": [*installed.argmap, "validate", str(args.corpus)]}, args.rounds)
     b, o = m["bare"], m["argmap"]
     print(f"machine: {machine()}")
-    print(f"argmap: {' '.join(argmap)}")
+    print(installed.describe())
     print(f"corpus: {args.corpus} ({len(files)} files, {size / 1024:.0f} KiB); {args.rounds} alternating rounds")
     print(f"bare libyaml parse (python -c, CSafeLoader): {b['median'] * 1000:7.0f} ms  "
           f"(CPU {b['cpu'] * 1000:5.0f} ms, {b['peak_mb']:4.0f} MB)")
