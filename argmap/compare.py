@@ -284,10 +284,11 @@ def _number_factor_pairs(vectors: list) -> None:
     The factors any vector scores are numbered 0..F-1 and their pairs (i, j), i < j, one
     after another (i's pairs from bit ``i * F - i * (i + 1) // 2``). ``orders`` is
     ``(higher, ordered, both)``: the pairs whose first factor this author scores above the
-    second, those it does not tie, and those of which it scores both. Kendall's tau-b of two authors is then a handful of ANDs and
-    bit counts in C (:func:`_rank_tau`), whatever the number of factors they share; the sort
-    of each pair was half the cost of comparing all pairs. Left unset (and tau sorts) when
-    the factors are more than :data:`MAX_FACTORS_FOR_PAIR_BITS`.
+    second, those it does not tie, and those of which it scores both. Kendall's tau-b of two
+    authors is then a handful of ANDs and bit counts in C (:func:`_rank_tau`), whatever the
+    number of factors they share; the sort of each pair was half the cost of comparing all
+    pairs. Left unset (and tau sorts) when the factors are more than
+    :data:`MAX_FACTORS_FOR_PAIR_BITS`.
     """
     scored = sorted({f for v in vectors for f in v.ranks})
     width = len(scored)
