@@ -356,12 +356,29 @@ def list_(corpus_dir, show_factors, show_questions):
 
 def _theses(corpus, refs):
     """The theses ``refs`` name, or a usage error listing the ids there are."""
-    from argmap.loader import find_theses
+    from argmap.loader import bundled_corpus_dir, find_theses
 
     try:
         return find_theses(refs, corpus)
     except LookupError as exc:
-        raise click.UsageError(str(exc)) from None
+        hint = ""
+        if Path(corpus.directory or ".").resolve() == bundled_corpus_dir().resolve():
+            hint = " - that is the bundled corpus: for your own, pass --corpus DIR or name the thesis files"
+        raise click.UsageError(f"{exc}{hint}") from None
+
+
+def _corpus_of(corpus_dir: Path | None, refs) -> Path | None:
+    """--corpus, else the folder of the first thesis named by its file (with factors.yaml beside
+    it, as `argmap validate FILE` reads it), else None for the bundled corpus."""
+    from argmap.loader import TAXONOMY_FILE, YAML_SUFFIXES
+
+    if corpus_dir is not None:
+        return corpus_dir
+    for ref in refs:
+        path = Path(ref)
+        if path.suffix in YAML_SUFFIXES and path.is_file() and (path.parent / TAXONOMY_FILE).is_file():
+            return path.parent
+    return None
 
 
 def _study(corpus, refs=(), include_inferred: bool = False):
@@ -442,7 +459,7 @@ def diff(a, b, corpus_dir, fmt, output, include_inferred, full, slide, handout):
     the questions the two answer differently. Silence is never a conflict: what only one
     author discusses is listed as theirs alone.
     """
-    corpus = load(corpus_dir)
+    corpus = load(_corpus_of(corpus_dir, (a, b)))
     study = _study(corpus, [a, b], include_inferred)
     result = study.diff(*study.ids)
     if output is not None and output.suffix.lower() in DIAGRAM_SUFFIXES and not fmt:
@@ -495,7 +512,7 @@ def compare(ids, corpus_dir, fmt, output, include_inferred, pair_lists, indent):
 
     IDS are thesis ids or paths (default: the whole corpus).
     """
-    corpus = load(corpus_dir)
+    corpus = load(_corpus_of(corpus_dir, ids))
     study = _study(corpus, ids, include_inferred)
     if len(study.ids) < 2:
         raise click.UsageError("compare needs at least two theses")
@@ -542,7 +559,7 @@ def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
     from argmap.loader import load_thesis
     from argmap.quotes import SourceUnavailable, open_source
 
-    corpus = load_thesis(thesis_id, corpus_dir)
+    corpus = load_thesis(thesis_id, _corpus_of(corpus_dir, [thesis_id]))
     (thesis,) = _theses(corpus, [thesis_id])
     try:
         source = open_source(sources, thesis.source_file)
@@ -617,8 +634,12 @@ def source_add(file, folder, name, fmt):
     write_file(target, prepared.text, overwrite=False)
     write_file(record, json.dumps(prepared.record(), indent=2, ensure_ascii=False) + "\n", overwrite=False)
     click.echo(f"wrote {target}: {len(prepared.paragraphs)} paragraphs from {file.name} ({prepared.converter})")
+    from argmap.loader import TAXONOMY_FILE
+
+    # The quotes of a corpus are checked against its sources: name the corpus, or the bundled one is checked.
+    corpus = folder.parent if (folder.parent / TAXONOMY_FILE).is_file() else "CORPUS_DIR"
     click.echo(f"Name it in a thesis as `source: {{file: {target_name}}}` and check quotes with "
-               f"`argmap validate --sources {folder}`.")
+               f"`argmap validate {corpus} --sources {folder}`.")
 
 
 
@@ -651,7 +672,7 @@ def render(ids, corpus_dir, output, all_, fmt, direction, slide, one_author_link
     if all_:
         from argmap.render.overview import write_overview
 
-        corpus = load(corpus_dir)
+        corpus = load(_corpus_of(corpus_dir, ids))
         for path in write_overview(_study(corpus, ids).profiles, corpus.taxonomy, output, fmt, direction, slide=slide,
                                    one_author_links=one_author_links):
             click.echo(f"wrote {path}")
@@ -662,7 +683,7 @@ def render(ids, corpus_dir, output, all_, fmt, direction, slide, one_author_link
     from argmap.loader import load_thesis
     from argmap.render import diagrams, engine
 
-    corpus = load_thesis(ids[0], corpus_dir)
+    corpus = load_thesis(ids[0], _corpus_of(corpus_dir, ids))
     (thesis,) = _theses(corpus, ids)  # a map needs no comparison profile
     _check_output(output, corpus)
     dot = diagrams.thesis_map(plain_thesis_graph(thesis, corpus.taxonomy), corpus.taxonomy, thesis, direction,
@@ -702,7 +723,7 @@ def debate(a, b, motion, main_cause, full, corpus_dir, fmt, output, include_infe
     from argmap.diagnostics import did_you_mean
     from argmap.render.brief import brief_blocks, motion_blocks, to_html, to_markdown
 
-    corpus = load(corpus_dir)
+    corpus = load(_corpus_of(corpus_dir, [r for r in (a, b) if r]))
     fmt = fmt or ("html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md")
     study = _study(corpus, (), include_inferred)
     profs = study.profiles
@@ -753,7 +774,7 @@ def report(ids, corpus_dir, output, sources, include_inferred):
     """
     from argmap.render.report import Report, check_folder
 
-    corpus = load(corpus_dir)
+    corpus = load(_corpus_of(corpus_dir, ids))
     study = _study(corpus, ids, include_inferred)
     profiles = study.profiles
     if len(profiles) < 2:

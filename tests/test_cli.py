@@ -206,6 +206,24 @@ def test_diff_writes_file_by_extension_and_never_over_an_input(run, corpus_dir, 
 def test_diff_unknown_id_is_a_usage_error(run, corpus_dir):
     result = run("diff", "alpha", "zeta", "--corpus", corpus_dir)
     assert result.exit_code == 2 and "no thesis `zeta` in the corpus (ids: alpha)" in result.output
+    assert "bundled" not in result.output
+    bundled = run("diff", "alpha", "zeta")
+    assert bundled.exit_code == 2 and "that is the bundled corpus: for your own, pass --corpus DIR" in bundled.output
+
+
+def test_theses_named_by_file_are_read_with_their_own_corpus(run, corpus_dir, tmp_path):
+    """As `validate FILE` does: the corpus is the thesis file's folder, never the bundled one."""
+    _two_authors(corpus_dir)
+    a, b = corpus_dir / "alpha.yaml", corpus_dir / "beta.yaml"
+    by_file = run("diff", a, b, "--format", "json")
+    assert by_file.exit_code == 0, by_file.output
+    assert json.loads(by_file.output) == json.loads(run("diff", "alpha", "beta", "--corpus", corpus_dir,
+                                                          "--format", "json").output)
+    assert run("render", a, "-o", tmp_path / "a.dot").exit_code == 0
+    assert run("render", "alpha", "--corpus", corpus_dir, "-o", tmp_path / "b.dot").exit_code == 0
+    assert (tmp_path / "a.dot").read_text() == (tmp_path / "b.dot").read_text()
+    assert run("debate", a, "--against", b).exit_code == 0
+    assert json.loads(run("compare", a, b, "--format", "json").output)["ids"] == ["alpha", "beta"]
 
 
 def test_compare_formats(run, corpus_dir):

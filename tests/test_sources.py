@@ -166,6 +166,11 @@ def test_cli_source_add_writes_text_and_origin_and_never_overwrites(tmp_path):
     assert "Copyright" not in text and "temporary retreat" in text
     origin = json.loads((folder / "essay.origin.json").read_text())
     assert origin["origin"] == "essay.html" and origin["format"] == "html" and len(origin["sha256"]) == 64
+    # the next step names the corpus, else `validate` would check the bundled corpus's quotes
+    assert "argmap validate CORPUS_DIR --sources" in run.output
+    (tmp_path / "factors.yaml").write_text("debate: x\n", encoding="utf-8")
+    other = CliRunner().invoke(cli, ["source", "add", str(page), "--sources", str(folder), "--name", "b"], obj={})
+    assert f"argmap validate {tmp_path} --sources {folder}`" in other.output
     again = CliRunner().invoke(cli, ["source", "add", str(page), "--sources", str(folder)], obj={})
     assert again.exit_code == 1 and "already exists" in again.output
     assert (folder / "essay.txt").read_text(encoding="utf-8") == text
