@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 
 from .analysis import factor_scores
 from .collector import paused_collector
-from .format import (CONFLICT_TYPES, MAIN_ROLES, POSITION_BASES, REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS, ROLES,
-                     STANCES, WEIGHT_GAP)
+from .format import (CATEGORY_STANCES, CONFLICT_TYPES, MAIN_ROLES, POSITION_BASES, REJECTION_SCOPES, RELATION_LABELS,
+                     ROLE_LABELS, ROLES, STANCES, WEIGHT_GAP, stance_label)
 from .graphs import ASSERTS, MIXED, OUTCOME, REJECTS, SILENT, plain_factor_graph, plain_thesis_graph
 from .model import Corpus, Evidence, Position, Taxonomy, Thesis
 from .words import in_sentence, taxonomy_proper_words
@@ -497,7 +497,7 @@ def _factor_side(p: Profile, f: str) -> dict:
         return {"stance": SILENT, "stance_label": STANCES[SILENT]}
     return {
         "stance": node["stance"],
-        "stance_label": STANCES[node["stance"]],
+        "stance_label": stance_label(node["stance"], node["scopes"]),
         "role": node["role"],
         "role_label": ROLE_LABELS.get(node["role"]),
         "weight": node["weight"],
@@ -769,7 +769,7 @@ def _cell(p: Profile, f: str) -> dict:
     if not node:
         return {"stance": SILENT, "stance_label": STANCES[SILENT], "role": None, "role_label": None, "weight": 0,
                 "weight_stated": None, "scopes": []}
-    return {"stance": node["stance"], "stance_label": STANCES[node["stance"]], "role": node["role"],
+    return {"stance": node["stance"], "stance_label": stance_label(node["stance"], node["scopes"]), "role": node["role"],
             "role_label": ROLE_LABELS.get(node["role"]), "weight": node["weight"],
             "weight_stated": node["stated"] if node["role"] else None, "scopes": sorted(node["scopes"])}
 
@@ -812,7 +812,7 @@ def compare(profs: list[Profile], taxonomy: Taxonomy, include_inferred: bool = F
         members = [f for f, fac in taxonomy.factors.items() if fac.category == cat.id and f != taxonomy.outcome]
         row = {p.id: category_stance({p.stance(f) for f in members}) for p in profs}
         categories.append({"category": cat.id, "label": cat.label, "stances": row,
-                           "stance_labels": {i: STANCES[s] for i, s in row.items()}})
+                           "stance_labels": {i: CATEGORY_STANCES[s] for i, s in row.items()}})
 
     questions = []
     for q in taxonomy.questions.values():

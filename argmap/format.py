@@ -79,11 +79,19 @@ RELATION_EDGE_WORDS: dict[str, str] = {
     "undermines": "weakened",
     "prevents": "held back",
 }
-#: An author's stance on a factor, and the words people read.
+#: An author's stance on a factor, and the words people read. What a rejecting stance rejects is
+#: said by the strongest scope of its rejected views (STANCE_BY_SCOPE, below).
 STANCES: dict[str, str] = {
     "asserts": "asserts",
     "rejects": "rejects",
-    "mixed": "asserts, and rejects a reading",
+    "mixed": "asserts, and rejects a view of it",
+    "silent": "silent",
+}
+#: An author's stance on a causal category (all its factors together).
+CATEGORY_STANCES: dict[str, str] = {
+    "asserts": "asserts",
+    "rejects": "rejects",
+    "mixed": "asserts some, rejects some",
     "silent": "silent",
 }
 #: What a rejected view rejects.
@@ -99,6 +107,27 @@ REJECTION_CELL_WORDS: dict[str, str] = {
     "sole_cause": "rejects as sole cause",
     "reading": "rejects a reading",
 }
+#: A stance that rejects something, in words, by the strongest scope rejected: rejecting a factor
+#: as the sole cause, or one reading of it, is not rejecting the factor.
+STANCE_BY_SCOPE: dict[tuple[str, str], str] = {
+    ("rejects", "factor"): "rejects",
+    ("rejects", "sole_cause"): "rejects as the sole or main cause",
+    ("rejects", "reading"): "rejects a reading",
+    ("mixed", "factor"): "asserts, and rejects a view of it outright",
+    ("mixed", "sole_cause"): "asserts, and rejects as the sole or main cause",
+    ("mixed", "reading"): "asserts, and rejects a reading",
+}
+
+
+def strongest_scope(scopes) -> str:
+    """The strongest of the scopes an author rejects a factor in: outright, then as the sole
+    cause, then one reading (``factor`` when none is given)."""
+    return next((s for s in REJECTION_CELL_WORDS if s in scopes), "factor")
+
+
+def stance_label(stance: str, scopes=()) -> str:
+    """A stance in words; a rejecting one says what it rejects (``rejects as the sole or main cause``)."""
+    return STANCE_BY_SCOPE.get((stance, strongest_scope(scopes)), STANCES[stance])
 #: How an author's answer to a question is known.
 POSITION_BASES: dict[str, str] = {
     "stated": "stated by the author",

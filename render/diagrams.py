@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import graphviz
 
-from argmap.format import REJECTION_CELL_WORDS, RELATION_EDGE_WORDS, RELATION_LABELS, ROLE_LABELS
+from argmap.format import REJECTION_CELL_WORDS, RELATION_EDGE_WORDS, RELATION_LABELS, ROLE_LABELS, strongest_scope
 from argmap.graphs import CLAIM, REJECTED
 
 from .escape import cap, dot_text, strip_controls
@@ -773,11 +773,11 @@ def matrix_figure(c: dict, taxonomy, look: Look = PAGE) -> graphviz.Digraph:
             if cell["stance"] == "asserts":
                 cells.append(f'<TD BGCOLOR="{colour}"><B>{esc(cell["role_label"])}</B></TD>')
             elif cell["stance"] == "mixed":
+                words = REJECTION_CELL_WORDS[strongest_scope(cell.get("scopes") or ())].lower()
                 cells.append(f'<TD BGCOLOR="{colour}"><B>{esc(cell["role_label"])}</B><BR/>'
-                             f'<FONT COLOR="{NEGATIVE}">\u2717 rejects a reading</FONT></TD>')
+                             f'<FONT COLOR="{NEGATIVE}">\u2717 {esc(words)}</FONT></TD>')
             elif cell["stance"] == "rejects":
-                scopes = cell.get("scopes") or ["factor"]
-                words = next(w for s, w in REJECTION_CELL_WORDS.items() if s in scopes).lower()
+                words = REJECTION_CELL_WORDS[strongest_scope(cell.get("scopes") or ())].lower()
                 cells.append(f'<TD BGCOLOR="#FFFFFF"><FONT COLOR="{NEGATIVE}"><B>\u2717 {esc(words)}</B></FONT></TD>')
             else:
                 cells.append('<TD BGCOLOR="#FFFFFF"><FONT COLOR="#777777">silent</FONT></TD>')

@@ -70,9 +70,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value) -> str:
-    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading ``'``."""
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading ``'``.
+
+    A lone ``-`` (the matrix's mark for silence) is no formula and stays as it is: the ``'``
+    would show in most readers."""
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(_FORMULA_START) and text != "-" else text
 
 
 # --- terminals ----------------------------------------------------------------------

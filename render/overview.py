@@ -13,7 +13,7 @@ import math
 from pathlib import Path
 
 from . import diagrams, engine
-from argmap.format import ROLE_LABELS
+from argmap.format import REJECTION_CELL_WORDS, ROLE_LABELS, stance_label, strongest_scope
 
 from .diagrams import FONT, INK, NEGATIVE, ROLE_STYLE, Html, esc, wrap
 from .escape import cap
@@ -115,18 +115,20 @@ def _panel_node(g, p, f, taxonomy, outcome, x, y) -> str:
                tooltip=f"The outcome: {label}")
         return name
     stance = p.stance(f)
+    scopes = p.scopes(f)
+    rejected = REJECTION_CELL_WORDS[strongest_scope(scopes)].upper()  # what is rejected: the factor, or less
     if stance == "rejects":
-        g.node(name, Html(f'<{text}<BR/><FONT POINT-SIZE="11" COLOR="{NEGATIVE}"><B>\u2717 REJECTS</B></FONT>>'),
+        g.node(name, Html(f'<{text}<BR/><FONT POINT-SIZE="11" COLOR="{NEGATIVE}"><B>\u2717 {esc(rejected)}</B></FONT>>'),
                pos=pos, style="rounded,filled,dashed", fillcolor="white", color=NEGATIVE, penwidth="2",
-               tooltip=f"{p.thesis.name} rejects {label}")
+               tooltip=f"{p.thesis.name} {stance_label(stance, scopes)}: {label}")
         return name
     role = p.positions[f]["role"]
     words = ROLE_LABELS[role]
     colour = taxonomy.categories[fac.category].colour if fac else "#FFFFFF"
     attrs = {k: v for k, v in ROLE_STYLE[role].items() if k != "shape"}
     mixed = stance == "mixed"
-    extra = f'<BR/><FONT POINT-SIZE="10" COLOR="{NEGATIVE}"><B>\u2717 REJECTS A READING</B></FONT>' if mixed else ""
-    also = "; rejects a reading of it" if mixed else ""
+    extra = f'<BR/><FONT POINT-SIZE="10" COLOR="{NEGATIVE}"><B>\u2717 {esc(rejected)}</B></FONT>' if mixed else ""
+    also = f"; {stance_label('rejects', scopes)}" if mixed else ""
     g.node(name, Html(f'<{text}<BR/><FONT POINT-SIZE="11"><B>{esc(words.upper())}</B></FONT>{extra}>'), pos=pos,
            fillcolor=colour, tooltip=f"{p.thesis.name}: {label} ({words}{also})", **attrs)
     return name
@@ -141,7 +143,8 @@ def _legend_text(profiles, taxonomy) -> str:
             '</TD></TR>'
             '<TR><TD ALIGN="LEFT">Every factor stands in the same place in every panel; an empty place is a factor '
             'the author does not discuss. Filled: the author asserts it (heavy border: root or main cause; thin: '
-            'contributing). Red dashed: rejects it; red tag: asserts it and rejects a reading of it.</TD></TR>'
+            'contributing). Red dashed: rejects it, or, as its tag says, only as the sole cause or one reading of it; '
+            'red tag on a filled box: asserts it and rejects a view of it.</TD></TR>'
             '<TR><TD ALIGN="LEFT">Arrows: the author\'s links between factors (dashed: inferred by us; '
             'flat red head: holds the effect back).</TD></TR>'
             f'<TR><TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR>'

@@ -33,7 +33,8 @@ from markupsafe import Markup
 
 from argmap import __version__
 from argmap.compare import evidence_dict, one_line
-from argmap.format import REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS
+from argmap.format import (MAIN_ROLES, REJECTION_CELL_WORDS, REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS,
+                           stance_label, strongest_scope)
 from argmap.graphs import thesis_graph
 
 from . import diagrams, engine
@@ -266,9 +267,12 @@ def matrix_rows(c, taxonomy) -> list[dict]:
             if stance == "asserts":
                 cells.append({"author": i, "cls": "asserts heavy" if heavy else "asserts", "text": cell["role_label"], "neg": None})
             elif stance == "mixed":
-                cells.append({"author": i, "cls": "mixed", "text": cell["role_label"], "neg": "\u2717 rejects a reading"})
+                cells.append({"author": i, "cls": "mixed", "text": cell["role_label"],
+                              "neg": "\u2717 " + REJECTION_CELL_WORDS[strongest_scope(cell["scopes"])].lower()})
             elif stance == "rejects":
-                cells.append({"author": i, "cls": "rejects", "text": "\u2717 rejects", "neg": None})
+                scope = strongest_scope(cell["scopes"])  # rejecting it as sole cause is not rejecting it
+                cells.append({"author": i, "cls": "rejects" if scope == "factor" else "rejects scoped",
+                              "text": "\u2717 " + REJECTION_CELL_WORDS[scope].lower(), "neg": None})
             else:
                 cells.append({"author": i, "cls": "silent", "text": "\u2014", "neg": None})
         holders = sum(1 for x in r["cells"].values() if x["stance"] in ("asserts", "mixed"))
@@ -277,6 +281,19 @@ def matrix_rows(c, taxonomy) -> list[dict]:
                      "colour": cat.colour if cat else "#ccc", "cells": cells, "holders": holders,
                      "rejecters": rejecters})
     return rows
+
+
+def _holders(row) -> int:
+    """How many authors assert a matrix row's factor."""
+    return sum(1 for x in row["cells"].values() if x["stance"] in ("asserts", "mixed"))
+
+
+def _disputed(cells) -> bool:
+    """True when some author denies what another holds of the factor: rejects it outright, or
+    rejects it as the sole or main cause while another makes it a root or main cause. Rejecting
+    one reading of it disputes nothing by itself."""
+    scopes = {s for x in cells if x["stance"] in ("rejects", "mixed") for s in x["scopes"]}
+    return "factor" in scopes or ("sole_cause" in scopes and any(x["role"] in MAIN_ROLES for x in cells))
 
 
 def findings(c, names: dict, divided: list, alike: list, taxonomy) -> list[dict]:
@@ -290,24 +307,19 @@ def findings(c, names: dict, divided: list, alike: list, taxonomy) -> list[dict]
                     "text": f"Most divided: {q['text']} ({sides})."})
     factor = next((item for item in c.contested if item["kind"] == "factor"), None)
     if factor:
-        who = []
-        if factor["asserts"] or factor["mixed"]:
-            who.append("asserted by " + _join([names[i] for i in factor["asserts"] + factor["mixed"]]))
-        if factor["rejects"] or factor["mixed"]:
-            who.append("rejected by " + _join([names[i] for i in factor["rejects"] + factor["mixed"]]))
+        cells = next(r["cells"] for r in c.matrix if r["factor"] == factor["factor"])
         out.append({"kind": "disagree", "head": "Most contested factor:",
-                    "text": f"{factor['label']}, " + "; ".join(who) + "."})
-    common = [r for r in c.matrix
-              if not any(x["stance"] in ("rejects", "mixed") for x in r["cells"].values())
-              and sum(1 for x in r["cells"].values() if x["stance"] == "asserts") >= max(2, (n + 1) // 2)
-              and r["factor"] != taxonomy.outcome]
-    common.sort(key=lambda r: -sum(1 for x in r["cells"].values() if x["stance"] == "asserts"))
+                    "text": f"{factor['label']}, {_stances_by_whom(factor, cells, names, _join)}."})
+    common = [r for r in c.matrix if not _disputed(r["cells"].values())
+              and _holders(r) >= max(2, (n + 1) // 2) and r["factor"] != taxonomy.outcome]
+    common.sort(key=lambda r: -_holders(r))
     if common:
         top = common[0]
-        k = sum(1 for x in top["cells"].values() if x["stance"] == "asserts")
-        others = f" ({len(common) - 1} more such factors in the matrix)" if len(common) > 1 else ""
+        k = _holders(top)
+        more = len(common) - 1
+        others = f" ({more} more such factor{'s' if more != 1 else ''} in the matrix)" if more else ""
         out.append({"kind": "agree", "head": "Common ground:",
-                    "text": f"{top['label']} is asserted by {k} of {n} authors and rejected by none{others}."})
+                    "text": f"{top['label']} is asserted by {k} of {n} authors and denied by none{others}."})
     if alike:
         q = alike[0]
         out.append({"kind": "agree", "head": f"{len(alike)} question{'s' if len(alike) != 1 else ''} answered alike:",
@@ -340,11 +352,27 @@ def multiples_details(profiles, taxonomy) -> dict:
             for r in node["rejections"]:
                 groups.append({"h": f"Rejects {REJECTION_SCOPES[r.scope]}", "items": [r.text],
                                "quotes": _evidence(r.evidence[:2])})
-            stance = {"asserts": "asserts it", "rejects": "rejects it",
-                      "mixed": "asserts it and rejects a reading of it"}.get(node["stance"], "")
+            stance = stance_label(node["stance"], node["scopes"])
             data[f"{p.id}__{f}"] = _detail(label, f"{p.thesis.name} {stance}", groups=groups,
                                            tags={"cat": cat.label if cat else ""})
     return data
+
+
+_BY_WHOM = {("asserts", None): "asserted", ("rejects", "factor"): "rejected",
+            ("rejects", "sole_cause"): "rejected as the sole or main cause",
+            ("rejects", "reading"): "a reading of it rejected", ("mixed", "factor"): "asserted, a view of it rejected",
+            ("mixed", "sole_cause"): "asserted, and rejected as the sole or main cause",
+            ("mixed", "reading"): "asserted with a reading rejected"}
+
+
+def _stances_by_whom(item: dict, cells: dict, names: dict, join=", ".join) -> str:
+    """Who holds what of a contested factor: "asserted by A, B; rejected as the sole or main cause by C"."""
+    groups: dict[str, list] = {}
+    for stance in ("asserts", "rejects", "mixed"):
+        for i in item[stance]:
+            scope = None if stance == "asserts" else strongest_scope(cells[i]["scopes"])
+            groups.setdefault(_BY_WHOM[(stance, scope)], []).append(names[i])
+    return "; ".join(f"{words} by {join(who)}" for words, who in groups.items())
 
 
 def index_page(c, profiles, taxonomy, multiples_svg: bytes, multiples_note: str = "") -> str:
@@ -368,11 +396,10 @@ def index_page(c, profiles, taxonomy, multiples_svg: bytes, multiples_note: str 
               "shared": r["shared"], "conflicts": r["conflicts"], "href": pair_file(r["a"], r["b"]),
               "ab": brief_file(r["a"], r["b"]), "ba": brief_file(r["b"], r["a"])} for r in c.pairs]
     contested = []
+    rows = {r["factor"]: r for r in c.matrix}
     for item in c.contested[:12]:
         if item["kind"] == "factor":
-            who = "; ".join(f"{word} by {', '.join(names[i] for i in item[key])}"
-                            for key, word in (("asserts", "asserted"), ("rejects", "rejected"),
-                                              ("mixed", "asserted with a reading rejected")) if item[key])
+            who = _stances_by_whom(item, rows[item["factor"]]["cells"], names)
             title = item["label"]
         elif item["kind"] == "question":
             who = "; ".join(f"{a['label']}: {', '.join(names[i] for i in a['authors'])}" for a in item["answers"])

@@ -14,7 +14,7 @@ import textwrap
 import click
 
 from argmap.compare import Comparison, DiffResult, conflict_counts_words, one_line
-from argmap.format import REJECTION_CELL_WORDS
+from argmap.format import REJECTION_CELL_WORDS, strongest_scope
 
 from .escape import csv_cell, md, terminal
 
@@ -223,16 +223,19 @@ def diff_markdown(d: DiffResult, heading: int = 1) -> str:
     return "\n".join(out) + "\n"
 
 
+#: What an author who asserts a factor also rejects of it, short enough for a matrix cell after the role.
+_ALSO_REJECTED = {"factor": "a view of it", "sole_cause": "as sole cause", "reading": "a reading"}
+
+
 def cell_text(cell: dict) -> str:
-    """A matrix cell in words: the role where asserted, what is rejected, MIXED, or - for silence."""
+    """A matrix cell in words: the role where asserted, what is rejected (after the role where both), or - for silence."""
     if cell["stance"] == "asserts":
         return cell["role_label"]
+    # the strongest rejection decides: outright over sole cause over one reading
     if cell["stance"] == "mixed":
-        return f"MIXED ({cell['role_label']})"
+        return f"{cell['role_label']}; \u2717 {_ALSO_REJECTED[strongest_scope(cell.get('scopes') or ())]}"
     if cell["stance"] == "rejects":
-        # the strongest rejection decides: outright over sole cause over one reading
-        scopes = cell.get("scopes") or ["factor"]
-        return next(REJECTION_CELL_WORDS[s] for s in REJECTION_CELL_WORDS if s in scopes)
+        return REJECTION_CELL_WORDS[strongest_scope(cell.get("scopes") or ())]
     return "-"
 
 
@@ -263,8 +266,8 @@ def _contested_name(item: dict) -> str:
 
 def compare_text(c: Comparison, colour: bool = False) -> str:
     ids, names = c.ids, _names(c)
-    out = [_style("Factor x author (role where asserted; REJECTS outright, or rejects as sole cause or a reading; MIXED: asserts and rejects a reading; - silent)",
-                  colour, bold=True)]
+    out = [_style("Factor x author (role where asserted; REJECTS outright, or rejects as sole cause or a reading; "
+                  "\u2717 after a role: also rejects it as sole cause, or a reading of it; - silent)", colour, bold=True)]
     width = max([len(r["label"]) for r in c.matrix] + [6])
     col = max([len(_short(names[i])) for i in ids] + [len(cell_text(cell)) for r in c.matrix
                                                       for cell in r["cells"].values()] + [8])
@@ -273,8 +276,8 @@ def compare_text(c: Comparison, colour: bool = False) -> str:
         cells = []
         for i in ids:
             text = cell_text(row["cells"][i]).ljust(col)
-            if row["cells"][i]["stance"] in ("rejects", "mixed"):
-                text = _style(text, colour, fg="red", bold=True)
+            if row["cells"][i]["stance"] in ("rejects", "mixed"):  # red; bold only for an outright rejection
+                text = _style(text, colour, fg="red", bold="factor" in row["cells"][i]["scopes"])
             cells.append(text)
         out.append(row["label"].ljust(width) + "  " + "  ".join(cells))
     out += ["", _style("Categories", colour, bold=True)]
@@ -298,7 +301,8 @@ def compare_text(c: Comparison, colour: bool = False) -> str:
         or ["  (none)"]
     out += ["", _style("Most contested", colour, bold=True)]
     for item in c.contested[:10]:
-        out.append(f"  {_contested_name(item)}: {item['conflicting_pairs']} conflicting pair(s) "
+        n = item["conflicting_pairs"]
+        out.append(f"  {_contested_name(item)}: {n} conflicting pair{'' if n == 1 else 's'} "
                    f"({', '.join(item['type_labels'])})")
     if not c.contested:
         out.append("  (none)")
@@ -317,8 +321,9 @@ def compare_markdown(c: Comparison, heading: int = 1) -> str:
            "| factor " + head, "|---|" + "---|" * len(ids)]
     for row in c.matrix:
         out.append(f"| {_md_escape(row['label'])} | " + " | ".join(cell_text(row["cells"][i]) for i in ids) + " |")
-    out += ["", "Cells: the author's role for the factor where they assert it; REJECTS; "
-                "MIXED where they assert it and reject a reading of it; - where silent.",
+    out += ["", "Cells: the author's role for the factor where they assert it; REJECTS where they reject it "
+                "outright, or what they reject of it (as sole cause, a reading); \u2717 after a role: they assert "
+                "it and also reject it as sole cause, or a reading of it; - where silent.",
             "", f"{h}# Categories", "", "| category " + head, "|---|" + "---|" * len(ids)]
     for row in c.categories:
         out.append(f"| {_md_escape(row['label'])} | " + " | ".join(row["stance_labels"][i] for i in ids) + " |")

@@ -22,6 +22,7 @@ def test_csv_cells_cannot_be_formulas():
     for cell in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
         assert csv_cell(cell) == "'" + cell
     assert csv_cell("plain") == "plain"
+    assert csv_cell("-") == "-" and csv_cell("--") == "'--" and csv_cell("-1+2") == "'-1+2"
 
 
 def test_terminal_strips_escape_sequences():

@@ -237,8 +237,22 @@ def test_matrix_cells_say_what_is_rejected():
     assert cell_text({**base, "scopes": ["reading"]}) == "rejects a reading"
     assert cell_text({**base, "scopes": ["sole_cause"]}) == "rejects as sole cause"
     assert cell_text({**base, "scopes": ["reading", "factor"]}) == "REJECTS"
-    assert cell_text({"stance": "mixed", "role_label": "main cause", "scopes": ["reading"]}) == "MIXED (main cause)"
+    assert cell_text({"stance": "mixed", "role_label": "main cause", "scopes": ["reading"]}) == \
+        "main cause; \u2717 a reading"
+    assert cell_text({"stance": "mixed", "role_label": "contributing cause", "scopes": ["sole_cause"]}) == \
+        "contributing cause; \u2717 as sole cause"
     assert cell_text({"stance": "silent", "scopes": []}) == "-"
+
+
+def test_stance_labels_never_call_a_sole_cause_or_reading_rejection_a_rejection_of_the_factor():
+    from argmap.format import stance_label
+
+    assert stance_label("rejects", ["factor"]) == "rejects"
+    assert stance_label("rejects", ["sole_cause"]) == "rejects as the sole or main cause"
+    assert stance_label("rejects", ["reading", "sole_cause"]) == "rejects as the sole or main cause"
+    assert stance_label("mixed", ["sole_cause"]) == "asserts, and rejects as the sole or main cause"
+    assert stance_label("mixed", ["reading"]) == "asserts, and rejects a reading"
+    assert stance_label("asserts") == "asserts" and stance_label("silent") == "silent"
 
 
 def test_an_answer_that_includes_another_is_no_conflict(tmp_path):

@@ -413,3 +413,29 @@ def test_notes_name_labels_not_ids():
         f"every link to {label} is inferred (contributes to, the factor as the sole or main cause)"
     assert human("nep_ending stays") == "nep_ending stays"  # only whole names
     assert human.blocks([("q", 1, ("a quote on nep_end", "line 3"))])[0][2][0] == "a quote on nep_end"
+
+
+def test_matrix_and_findings_tell_a_sole_cause_or_reading_rejection_from_rejecting_the_factor(debate_dir):
+    """Sallust rejects grain only as the sole cause and one reading of the mob: neither is a denial."""
+    from argmap.loader import load_corpus
+    from argmap.render.report import findings, matrix_rows
+    from argmap.study import Study
+
+    corpus = load_corpus([debate_dir])
+    c = Study(corpus).comparison()
+    cells = {r["label"]: {cell["author"]: cell for cell in r["cells"]} for r in matrix_rows(c, corpus.taxonomy)
+             if not r["group"]}
+    grain, senate, mob = cells["Grain shortages"]["sallust"], cells["A selfish senate"]["sallust"], \
+        cells["The urban mob"]["sallust"]
+    assert (grain["cls"], grain["text"]) == ("rejects scoped", "\u2717 rejects as sole cause")
+    assert (senate["cls"], senate["text"]) == ("rejects", "\u2717 rejects")
+    assert (mob["cls"], mob["neg"]) == ("mixed", "\u2717 rejects a reading")
+    labels = {r["label"]: r["cells"]["sallust"]["stance_label"] for r in c.matrix}
+    assert labels["Grain shortages"] == "rejects as the sole or main cause"
+    assert labels["Ambitious generals"] == "asserts, and rejects as the sole or main cause"
+    names = {"livy": "Livy", "sallust": "Sallust"}
+    common = next(f for f in findings(c, names, [], [], corpus.taxonomy) if f["head"] == "Common ground:")
+    # Debt and the mob are held by both and denied by neither (a reading rejected denies nothing);
+    # the generals are not: Sallust rejects as the sole cause what Livy makes a main cause.
+    assert common["text"].endswith("denied by none (1 more such factor in the matrix).")
+    assert common["text"].split(" is asserted")[0] in ("Public debt", "The urban mob")
