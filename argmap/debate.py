@@ -359,14 +359,19 @@ def _answers(point: dict, a: Profile, b: Profile, d, others: list[Profile], taxo
     b_main = point["role"] in MAIN_ROLES
     for r in (node["rejections"] if node else []):
         ev = best_quote([evidence_dict(e) for e in r.evidence], text=r.text)
+        kind = "rejects"
+        # The rejected view is the view A denies, never A's own: say so before giving it.
         if r.scope == "factor":
-            how = f"{an} rejects {label} outright:"
-        elif r.scope == "sole_cause":
-            how = (f"{an} denies that {label} was the sole or main cause" + (", which is what " + bn + " makes it:"
-                   if b_main else ":"))
+            how = f"{an} rejects {label} outright; the view {an} rejects:"
+        elif r.scope == "sole_cause" and b_main:
+            how = f"{an} denies that {label} was the sole or main cause, which is what {bn} makes it; the view {an} rejects:"
+        elif r.scope == "sole_cause":  # B does not claim it either: common ground, nothing to rebut
+            kind = "concede"
+            how = (f"{an} denies only that {label} was the sole or main cause, which {bn} does not claim either "
+                   f"({point['role_label']}): common ground, concede it. The view {an} rejects:")
         else:
-            how = f"{an} rejects one reading of {label}:"
-        out.append({"kind": "rejects", "how": how, "text": r.text, "quote": ev, "by": an})
+            how = f"{an} rejects one reading of {label}; the reading rejected:"
+        out.append({"kind": kind, "how": how, "text": r.text, "quote": ev, "by": an})
     for q in d.questions:
         qdef = taxonomy.questions.get(q["question"])
         if q["type"] == "different_answer" and qdef and f in qdef.factors:
@@ -630,11 +635,12 @@ def motion_brief(factor: str, profiles: list[Profile], taxonomy: Taxonomy, main:
     """Split the authors over the motion "``factor`` brought about the outcome" and brief both benches.
 
     With ``main``, the motion is "``factor`` was the main cause of the outcome".
-    Proposition: authors for whom the factor is central (with ``main``: a root or main
-    cause). Opposition: those who reject it (by the scope of their rejection, see
-    :func:`position_on`) and those who give it a lesser part. Reserves: those whose
-    account explains the outcome without it (silent, which is not the same as denying it)
-    and those who reject a view of it that the motion does not state.
+    Proposition: every author who makes the factor part of their causal account, centrally
+    or in a minor part (with ``main``: a root or main cause). Opposition: those who reject it
+    (by the scope of their rejection, see :func:`position_on`; with ``main``, also those who
+    give it a lesser part). Reserves: those whose account explains the outcome without it
+    (silent, which is not the same as denying it) and those who reject a view of it that the
+    motion does not state (one reading; without ``main``, its being the sole cause).
     """
     if factor not in motion_factors(taxonomy, (p.thesis for p in profiles)):
         raise ValueError(f"no motion on {factor}: not a cause in the taxonomy")
@@ -662,8 +668,9 @@ def motion_brief(factor: str, profiles: list[Profile], taxonomy: Taxonomy, main:
                                   "role": ROLE_LABELS[p.positions[f]["role"]]} for f in alternatives]
         return entry
 
-    pro = ("main",) if main else ("central",)
-    con = ("rejecting", "lesser", "rejects_main") if main else ("rejecting", "minor")
+    # A minor part is still a part: whoever asserts the factor at all holds that it caused the outcome.
+    pro = ("main",) if main else ("central", "minor")
+    con = ("rejecting", "lesser", "rejects_main") if main else ("rejecting",)
     proposition = [member(p) for p in profiles if positions[p.id] in pro]
     opposition = [member(p) for p in profiles if positions[p.id] in con]
     reserves = [member(p) for p in profiles if positions[p.id] not in pro + con]

@@ -251,12 +251,20 @@ def _count(spots: list, kind: str) -> int:
 
 
 def motion_blocks(m: dict) -> list:
+    if m["main"]:
+        benches = ("Proposition: authors who make it a root or main cause. Opposition: those who reject it, or "
+                   "give it a lesser part, or reject it as the sole or main cause. Reserves: the silent, and those "
+                   "who reject only one reading of it.")
+    else:
+        benches = ("Proposition: every author who makes it part of their causal account, centrally (root, main, "
+                   "direct or trigger) or in a minor part (contributing or background). Opposition: those who "
+                   "reject it outright. Reserves: the silent, and those who reject only its being the sole cause "
+                   "or one reading of it.")
     blocks = [_h(1, f"Motion: {m['motion']}"), _p(m["description"]),
-              _p("Benches by the weight each author gives the factor: central (root, main, direct or trigger), "
-                 "minor (contributing or background), rejecting, or silent. Silent authors are not opponents; "
-                 "the opposition may call on them only to show the outcome can be explained without the factor.")]
+              _p(benches + " Reserves are not opponents; the opposition may call on the silent only to show the "
+                 "outcome can be explained without the factor.")]
     for title, bench in (("Proposition", m["proposition"]), ("Opposition", m["opposition"]),
-                         ("Reserves: silent on the factor", m["reserves"])):
+                         ("Reserves: neither for nor against", m["reserves"])):
         blocks.append(_h(2, f"{title} ({len(bench)})"))
         if not bench:
             blocks.append(_p("No author."))

@@ -116,9 +116,13 @@ def test_motion_benches(corpus):
     assert m["reserves"] == []
     famine = motion_brief("faction", list(p.values()), corpus.taxonomy)
     assert [x["id"] for x in famine["reserves"]] == ["alpha", "gamma"]  # silent is not opposition
-    assert [x["id"] for x in famine["opposition"]] == ["beta"]  # background weight: minor
+    # a background condition is still part of the author's account of the cause: for the plain motion
+    assert [x["id"] for x in famine["proposition"]] == ["beta"] and famine["opposition"] == []
+    assert famine["positions"]["beta"] == "minor"
+    main = motion_brief("faction", list(p.values()), corpus.taxonomy, main=True)
+    assert [x["id"] for x in main["opposition"]] == ["beta"] and main["proposition"] == []  # not the main cause
     assert position_on(p["alpha"], "prices") == "central"
-    assert "Reserves: silent on the factor (2)" in to_markdown(motion_blocks(famine))
+    assert "Reserves: neither for nor against (2)" in to_markdown(motion_blocks(famine))
 
 
 def run(*args):
