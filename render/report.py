@@ -245,7 +245,10 @@ def question_rows(c, names: dict) -> tuple[list, list]:
                               if any(a["id"] == ans for a in row["answers"]) else ans,
                               "who": [names[i] for i in who]} for ans, who in groups],
                  "answered": sum(len(g) for _, g in groups)}
-        (divided if len(groups) > 1 else alike).append(entry)
+        if len(groups) > 1:
+            divided.append(entry)
+        elif groups and len(groups[0][1]) >= 2:  # alike takes two; unanswered or one answer is neither
+            alike.append(entry)
     divided.sort(key=lambda r: -r["pairs"])
     alike.sort(key=lambda r: -r["answered"])
     return divided, alike

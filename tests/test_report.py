@@ -439,3 +439,21 @@ def test_matrix_and_findings_tell_a_sole_cause_or_reading_rejection_from_rejecti
     # the generals are not: Sallust rejects as the sole cause what Livy makes a main cause.
     assert common["text"].endswith("denied by none (1 more such factor in the matrix).")
     assert common["text"].split(" is asserted")[0] in ("Public debt", "The urban mob")
+
+
+@needs_dot
+def test_report_builds_when_a_question_is_answered_by_nobody_or_by_one(tmp_path):
+    """The first steps (init, two new theses, report) and two bundled theses: no question answered alike."""
+    runner = CliRunner()
+    folder = tmp_path / "debate"
+    assert runner.invoke(cli, ["init", str(folder)], obj={}).exit_code == 0
+    for name in ("alice", "bob"):
+        assert runner.invoke(cli, ["new", name, "--corpus", str(folder), "-o", str(folder / f"{name}.yaml")],
+                             obj={}).exit_code == 0
+    first = runner.invoke(cli, ["report", "--corpus", str(folder), "-o", str(tmp_path / "r1")], obj={})
+    assert first.exit_code == 0, first.output
+    two = runner.invoke(cli, ["report", "behrens", "hosking", "-o", str(tmp_path / "r2")], obj={})
+    assert two.exit_code == 0, two.output
+    index = (tmp_path / "r2" / "index.html").read_text(encoding="utf-8")
+    agreed = index.split('id="agree"', 1)[1].split("</table>", 1)[0]
+    assert agreed.count('class="badge agree"') == agreed.count("<td><b>")  # every row has its shared answer
