@@ -146,8 +146,11 @@ def _input_files(corpus) -> set[Path]:
     return files
 
 
-def _check_output(output: Path, corpus) -> None:
-    if output.resolve() in _input_files(corpus):
+def _check_output(output: Path, corpus, sources: Path | None = None) -> None:
+    """Refuse an output that would overwrite an input: a corpus file, or a file in the --sources folder."""
+    target = output.resolve()
+    if target in _input_files(corpus) or (sources is not None and target.parent == sources.resolve()
+                                          and (target.exists() or target.is_symlink())):
         raise click.UsageError(f"{output} is an input file; choose another output name")
 
 
@@ -324,6 +327,8 @@ def list_(corpus_dir, show_factors, show_questions):
     """Summarise the corpus (or, with --factors, its taxonomy; with --questions, its contested questions)."""
     import textwrap
 
+    from argmap.render.escape import terminal  # text from the user's files: no escape sequences reach the terminal
+
     corpus = load(corpus_dir)
     if show_factors and show_questions:
         raise click.UsageError("give --factors or --questions, not both")
@@ -335,17 +340,17 @@ def list_(corpus_dir, show_factors, show_questions):
     if show_factors:
         taxonomy = corpus.taxonomy
         for category in taxonomy.categories.values():
-            click.echo(click.style(f"{category.label} ({category.id})", bold=True))
+            click.echo(click.style(f"{terminal(category.label)} ({category.id})", bold=True))
             for factor in taxonomy.factors.values():
                 if factor.category == category.id:
-                    period = f" [{factor.period}]" if factor.period else ""
-                    click.echo(f"  {factor.id:28} {factor.label}{period}")
+                    period = f" [{terminal(factor.period)}]" if factor.period else ""
+                    click.echo(f"  {factor.id:28} {terminal(factor.label)}{period}")
         return
-    click.echo(click.style(corpus.taxonomy.debate, bold=True))
+    click.echo(click.style(terminal(corpus.taxonomy.debate), bold=True))
     rows = [("id", "author", "claims", "links", "rejects", "quotes", "scope")]
     for t in corpus.theses.values():
-        rows.append((t.id, t.author, str(len(t.claims)), str(len(t.links)), str(len(t.rejects)),
-                     str(sum(1 for _ in t.evidence())), textwrap.shorten(t.scope, 60, placeholder="\u2026")))
+        rows.append((t.id, terminal(t.author), str(len(t.claims)), str(len(t.links)), str(len(t.rejects)),
+                     str(sum(1 for _ in t.evidence())), textwrap.shorten(terminal(t.scope), 60, placeholder="\u2026")))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for i, row in enumerate(rows):
         line = "  ".join(cell.ljust(w) if j < 2 else cell.rjust(w) for j, (cell, w) in enumerate(zip(row, widths)))
@@ -396,15 +401,19 @@ def inferred_option(func):
     )(func)
 
 
-def write_output(text: str, output: Path | None, corpus=None) -> None:
+def write_output(text: str, output: Path | None, corpus=None, sources: Path | None = None) -> None:
     """Print ``text``, or write it to ``output`` (refusing to overwrite an input file)."""
     if output is None:
+        if sys.stdout.isatty():  # a terminal, not a pipe: whatever the format, no escape sequence from the data
+            from argmap.render.escape import terminal_text
+
+            text = terminal_text(text)
         click.echo(text, nl=False)
         return
     from argmap.render.output import write_file
 
     if corpus is not None:
-        _check_output(output, corpus)
+        _check_output(output, corpus, sources)
     write_file(output, text)  # atomic: a temporary file beside it, renamed into place
     click.echo(f"wrote {output}", err=True)
 
@@ -433,7 +442,9 @@ def _draw_diff(result, corpus, output, full=False, slide=False, handout=False):
         if slide:
             diagrams.slide(dot)
     engine.write(dot.source, output, slide=slide)
-    click.echo(one_line(result))
+    from argmap.render.escape import terminal
+
+    click.echo(terminal(one_line(result)))
     click.echo(f"wrote {output}")
 
 
@@ -564,8 +575,9 @@ def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
     try:
         source = open_source(sources, thesis.source_file)
     except SourceUnavailable as exc:
-        where = thesis.source_loc
-        raise click.UsageError(f"{where}: {exc.message}; {exc.hint}") from None
+        from argmap.render.escape import terminal
+
+        raise click.UsageError(terminal(f"{thesis.source_loc}: {exc.message}; {exc.hint}")) from None
     result = thesis_coverage(thesis, source)
     fmt = _format_from(fmt, output)
     if fmt not in ("text", "json", "html"):
@@ -580,7 +592,7 @@ def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
         text = coverage_html(result)
     else:
         text = coverage_text(result, colour=output is None and _tty(), gaps_only=gaps_only)
-    write_output(text, output, corpus)
+    write_output(text, output, corpus, sources)
 
 
 # --- sources -----------------------------------------------------------------------------
@@ -815,7 +827,9 @@ def _coverages(corpus, profiles, sources: Path) -> dict:
             source = open_source(sources, thesis.source_file)
         except SourceUnavailable as exc:
             where = thesis.source_loc
-            click.echo(f"{where}: {exc.message}; no coverage page for {thesis.name}", err=True)
+            from argmap.render.escape import terminal
+
+            click.echo(terminal(f"{where}: {exc.message}; no coverage page for {thesis.name}"), err=True)
             continue
         out[p.id] = thesis_coverage(thesis, source)
     return out

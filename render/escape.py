@@ -83,3 +83,13 @@ def csv_cell(value) -> str:
 def terminal(text) -> str:
     """Text safe to print to a terminal: no escape sequences or other control characters."""
     return strip_controls(text)
+
+
+_SGR = re.compile("(\x1b\\[[0-9;]*m)")  # a colour or weight, as click.style writes it
+
+
+def terminal_text(text: str) -> str:
+    """A whole output for a terminal: :func:`terminal` on everything but the colour codes
+    (SGR) of argmap's own styling, which renderers add around text they have already escaped."""
+    parts = _SGR.split(text)
+    return "".join(part if i % 2 else strip_controls(part) for i, part in enumerate(parts))

@@ -265,10 +265,11 @@ def _contested_name(item: dict) -> str:
 
 
 def compare_text(c: Comparison, colour: bool = False) -> str:
-    ids, names = c.ids, _names(c)
+    ids = c.ids
+    names = {i: terminal(n) for i, n in _names(c).items()}  # the data's text, never its escape sequences
     out = [_style("Factor x author (role where asserted; REJECTS outright, or rejects as sole cause or a reading; "
                   "\u2717 after a role: also rejects it as sole cause, or a reading of it; - silent)", colour, bold=True)]
-    width = max([len(r["label"]) for r in c.matrix] + [6])
+    width = max([len(terminal(r["label"])) for r in c.matrix] + [6])
     col = max([len(_short(names[i])) for i in ids] + [len(cell_text(cell)) for r in c.matrix
                                                       for cell in r["cells"].values()] + [8])
     out.append(" " * width + "  " + "  ".join(_short(names[i]).ljust(col) for i in ids))
@@ -279,15 +280,15 @@ def compare_text(c: Comparison, colour: bool = False) -> str:
             if row["cells"][i]["stance"] in ("rejects", "mixed"):  # red; bold only for an outright rejection
                 text = _style(text, colour, fg="red", bold="factor" in row["cells"][i]["scopes"])
             cells.append(text)
-        out.append(row["label"].ljust(width) + "  " + "  ".join(cells))
+        out.append(terminal(row["label"]).ljust(width) + "  " + "  ".join(cells))
     out += ["", _style("Categories", colour, bold=True)]
     for row in c.categories:
-        out.append(row["label"].ljust(width) + "  " + "  ".join(CATEGORY_SHORT[row["stances"][i]].ljust(col)
+        out.append(terminal(row["label"]).ljust(width) + "  " + "  ".join(CATEGORY_SHORT[row["stances"][i]].ljust(col)
                                                                for i in ids))
     out += ["", _style("Questions x author (answer; - where silent)", colour, bold=True)]
     for row in c.questions:
-        out.append(f"  {row['text']}")
-        out += [f"      {names[i]}: {answer_text(row['cells'][i])}" for i in ids]
+        out.append(f"  {terminal(row['text'])}")
+        out += [f"      {names[i]}: {terminal(answer_text(row['cells'][i]))}" for i in ids]
     if not c.questions:
         out.append("  (the taxonomy declares no questions)")
     out += ["", _style("Pairwise agreement", colour, bold=True)]
@@ -297,12 +298,12 @@ def compare_text(c: Comparison, colour: bool = False) -> str:
                    f"{p['shared']} shared, {p['conflicts']} conflicts)")
     inferred = " (inferred links included)" if c.include_inferred else " (stated links only)"
     out += ["", _style(f"Consensus links (drawn by 2+ authors){inferred}", colour, bold=True)]
-    out += [f"  {l['from_label']} \u2192 {l['to_label']}: {_authors(l, names)}" for l in c.consensus_links] \
+    out += [terminal(f"  {l['from_label']} \u2192 {l['to_label']}: {_authors(l, names)}") for l in c.consensus_links] \
         or ["  (none)"]
     out += ["", _style("Most contested", colour, bold=True)]
     for item in c.contested[:10]:
         n = item["conflicting_pairs"]
-        out.append(f"  {_contested_name(item)}: {n} conflicting pair{'' if n == 1 else 's'} "
+        out.append(f"  {terminal(_contested_name(item))}: {n} conflicting pair{'' if n == 1 else 's'} "
                    f"({', '.join(item['type_labels'])})")
     if not c.contested:
         out.append("  (none)")

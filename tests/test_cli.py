@@ -255,3 +255,26 @@ def test_diff_text_is_compact_by_default_and_full_on_request(run, corpus_dir):
     for text in (short, full):
         assert "\x1b" not in text  # nothing from a YAML file moves the terminal's cursor or colours it
         assert max(len(line) for line in text.splitlines()) <= 100  # wrapped to the width, words whole
+
+
+def test_no_escape_sequence_from_the_data_reaches_the_terminal(run, corpus_dir, tmp_path):
+    """list, compare and the diff summary print the data's text without its control characters."""
+    from test_compare import BETA
+
+    hostile = "\x1b]0;pwned\x07\x1b[2J\u202e"
+    taxonomy = yaml.safe_load((corpus_dir / "factors.yaml").read_text())
+    taxonomy["debate"] += hostile
+    taxonomy["categories"][0]["label"] += hostile
+    taxonomy["factors"][1]["label"] += hostile
+    write_yaml(corpus_dir / "factors.yaml", taxonomy)
+    beta = json.loads(json.dumps(BETA))
+    beta["author"] += hostile
+    beta["scope"] += hostile
+    write_yaml(corpus_dir / "beta.yaml", beta)
+    outputs = [run("list", "--corpus", corpus_dir), run("list", "--factors", "--corpus", corpus_dir),
+               run("compare", "--corpus", corpus_dir), run("diff", "alpha", "beta", "--corpus", corpus_dir,
+                                                           "-o", tmp_path / "d.dot")]
+    for result in outputs:
+        assert result.exit_code == 0, result.output
+        assert "pwned" in result.output or "wrote" in result.output
+        assert not any(c in result.output for c in "\x1b\x07\u202e"), result.output

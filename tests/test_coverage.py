@@ -99,6 +99,11 @@ def test_cli_json_and_html(folder, tmp_path):
     page = out.read_text()
     assert "&lt;b&gt;about&lt;/b&gt;" in page and "<b>about</b>" not in page  # source text is escaped
     assert 'id="line-7"' in page and "Rejected view:" in page
+    # the source text it has just read is an input: never overwritten
+    text = next(sources.glob("*.txt"))
+    before = text.read_bytes()
+    refused = run("coverage", "alpha", "--corpus", folder, "--sources", sources, "-o", text, "--format", "text")
+    assert refused.exit_code == 2 and "is an input file" in refused.output and text.read_bytes() == before
 
 
 def test_cli_refuses_a_source_outside_the_folder(folder, tmp_path):

@@ -27,6 +27,8 @@ def test_csv_cells_cannot_be_formulas():
 
 def test_terminal_strips_escape_sequences():
     assert terminal("red \x1b[31mtext\x1b[0m\x07 \u202eevil") == "red [31mtext[0m evil"
+    from argmap.render.escape import terminal_text  # a whole styled output: our colours kept, nothing else
+    assert terminal_text("\x1b[1mA\x1b[0m \x1b[2J\x1b]0;t\x07\u202e z") == "\x1b[1mA\x1b[0m [2J]0;t z"
 
 
 def _corpus_with(tmp_path, tax_changes=None, **thesis_changes):
