@@ -280,12 +280,13 @@ def motion_blocks(m: dict) -> list:
 # --- writers ------------------------------------------------------------------------------
 
 # Only what would change the meaning of running text: emphasis, code and HTML.
-_MD_SPECIAL = re.compile(r"([\\`*<>|&])")
+_MD_SPECIAL = re.compile(r"([\\`*<>|&]|\](?=[(\[:]))")  # the last: the ] of a link, image or link definition
 
 
 def _md(text: str) -> str:
-    """Markdown-escaped text: raw HTML, entities and table pipes stay literal characters."""
-    return _MD_SPECIAL.sub(r"\\\1", strip_controls(text))
+    """Markdown-escaped text on one line: raw HTML, entities, table pipes and link or image
+    brackets stay literal characters, and no new line can start a heading or a link definition."""
+    return _MD_SPECIAL.sub(r"\\\1", strip_controls(" ".join(str(text).split()), keep_newlines=False))
 
 
 def to_markdown(blocks: list) -> str:

@@ -58,10 +58,26 @@ def dot_quoted(text, limit: int = TOOLTIP_CHARS) -> str:
 _MD_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
+_MD_LINK = re.compile(r"(\](?=[(\[:]))")  # the ] of [text](url), [text][ref] and [ref]: url
+
+# What would make a heading, block quote, list item or rule of a line: its mark is escaped.
+_MD_LINE_START = re.compile(r"^(?:(?P<mark>[#>])|(?P<item>[-+*=])(?=\s|$)|(?P<n>\d+)(?P<num>[.)])(?=\s|$))")
+
+
+def _line_start(m: re.Match) -> str:
+    if m.group("n"):
+        return f"{m.group('n')}\\{m.group('num')}"  # CommonMark escapes punctuation only: 1\. not \1.
+    return "\\" + (m.group("mark") or m.group("item"))
+
+
 def md(text) -> str:
-    """Text for a Markdown line or table cell: raw HTML shown as text, ``|`` escaped, one line."""
+    """Text for a Markdown line or table cell: one line, raw HTML shown as text, ``|`` escaped,
+    and no link, image or heading: a ``]`` that would close a link or image (``](``, ``][``,
+    ``]:``) is escaped, so ``[x](url)`` and ``![x](url)`` stay text, shown as written, and so is
+    a line-starting ``#``, ``>``, list or rule mark."""
     text = strip_controls(" ".join(str(text).split()), keep_newlines=False)
-    return text.translate(_MD_HTML).replace("|", "\\|")
+    text = _MD_LINK.sub(r"\\\1", text.translate(_MD_HTML).replace("|", "\\|"))
+    return text if text == "-" else _MD_LINE_START.sub(_line_start, text)  # a lone "-" marks silence
 
 
 # --- CSV ----------------------------------------------------------------------------

@@ -206,9 +206,9 @@ def _md_escape(text) -> str:
 def diff_markdown(d: DiffResult, heading: int = 1) -> str:
     an, bn = d.a["name"], d.b["name"]
     h = "#" * heading
-    out = [f"{h} {an} vs {bn}", "", f"*{d.a['work']}* against *{d.b['work']}*.", ""]
+    out = [f"{h} {md(an)} vs {md(bn)}", "", f"*{md(d.a['work'])}* against *{md(d.b['work'])}*.", ""]
     lead = summary_lines(d)
-    out += [f"**Summary:** {lead[0]}", ""] + [f"- {_md_escape(l.strip())}" for l in lead[1:]]
+    out += [f"**Summary:** {md(lead[0])}", ""] + [f"- {_md_escape(l.strip())}" for l in lead[1:]]
     for key, title, _, items in diff_sections(d, an, bn):
         out += ["", f"{h}# {title} ({len(items)})", ""]
         if not items:

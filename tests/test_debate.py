@@ -104,7 +104,8 @@ def test_markdown_and_html_say_the_same(corpus):
     for kind, _, content in blocks:
         needle = content[0] if kind == "q" else content
         assert " ".join(needle.split()) in text
-        assert needle.replace("*", "\\*") in md or needle in md
+        escaped = " ".join(re.sub(r"(\](?=[(\[:]))", r"\\\1", needle.replace("*", "\\*")).split())
+        assert escaped in md or needle in md
 
 
 def test_motion_benches(corpus):

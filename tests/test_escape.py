@@ -3,6 +3,8 @@
 import csv
 import io
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -95,3 +97,14 @@ def test_short_quotes_never_verify(corpus_dir, quote):
     verify_quotes(load_corpus([corpus_dir], diags), corpus_dir.parent / "sources", diags)
     (d,) = diags
     assert (d.code, d.severity) == ("short-quote", "warning") and "too short to verify" in d.message
+
+
+def test_markdown_text_cannot_become_structure():
+    """No heading, list, link, image or link definition from the data; a silence mark stays as it is."""
+    from argmap.render.brief import _md
+
+    for escape in (md, _md):
+        out = escape("a\n# INJECTED\n[ref]: https://evil.example/ ![p](https://evil.example/t.png) [x](javascript:y)")
+        assert "\n" not in out and not re.search(r"(?<!\\)\]([(:])", out), out
+    assert md("# head") == "\\# head" and md("- item") == "\\- item" and md("1. x") == "1\\. x"
+    assert md("-") == "-" and md("plain [sic] text") == "plain [sic] text"
