@@ -40,6 +40,16 @@ class ArgmapGroup(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if ctx.obj and ctx.obj.get("debug"):
                 raise
+            if isinstance(exc, RuntimeError) and "Symlink loop" in str(exc):  # Path.resolve() on a link to itself
+                from argmap.render.escape import terminal
+
+                click.echo(f"argmap: {terminal(exc)}: too many levels of symbolic links; fix or remove the link",
+                           err=True)
+                ctx.exit(1)
+            if isinstance(exc, UnicodeEncodeError) and "surrogates not allowed" in str(exc):
+                click.echo("argmap: a name or text given on the command line is not valid UTF-8 "
+                           "(a file name in another encoding?); rename it or give it in UTF-8", err=True)
+                ctx.exit(2)
             click.echo(f"argmap: internal error: {type(exc).__name__}: {exc}", err=True)
             click.echo("Run again with --debug for the traceback, and please report it.", err=True)
             ctx.exit(3)
@@ -235,7 +245,7 @@ def new(thesis_id, output, corpus_dir):
     from argmap.loader import TAXONOMY_FILE, build_taxonomy, bundled_corpus_dir, display_path, read_document
     from argmap.skeleton import skeleton
 
-    if not re.match(ID_PATTERN, thesis_id):
+    if not re.fullmatch(ID_PATTERN, thesis_id):  # `$` alone would accept a final newline
         raise click.BadParameter("use lower case letters, digits and _, starting with a letter",
                                  param_hint="THESIS_ID")
     # With --corpus the thesis belongs in that folder, beside the taxonomy it is checked against.
@@ -394,6 +404,14 @@ def _study(corpus, refs=(), include_inferred: bool = False):
     return Study(corpus, ids, include_inferred)
 
 
+def _each_once(corpus, refs) -> None:
+    """A usage error when a list of theses (compare, report, render --all) names one twice."""
+    ids = [t.id for t in _theses(corpus, refs)] if refs else []
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise click.UsageError(f"thesis {', '.join(repeated)} is named more than once; name each thesis once")
+
+
 def inferred_option(func):
     return click.option(
         "--include-inferred", is_flag=True,
@@ -524,6 +542,7 @@ def compare(ids, corpus_dir, fmt, output, include_inferred, pair_lists, indent):
     IDS are thesis ids or paths (default: the whole corpus).
     """
     corpus = load(_corpus_of(corpus_dir, ids))
+    _each_once(corpus, ids)
     study = _study(corpus, ids, include_inferred)
     if len(study.ids) < 2:
         raise click.UsageError("compare needs at least two theses")
@@ -630,14 +649,15 @@ def source_add(file, folder, name, fmt):
         if path.exists() or path.is_symlink():
             raise click.ClickException(f"{path} already exists; argmap never overwrites a source. "
                                        "Remove it first or choose another --name.")
-    try:
-        with file.open("rb") as handle:
-            data = handle.read(50 * 1024 * 1024 + 1)
+    from argmap.safeio import ReadRefused, read_limited
+
+    try:  # a regular file only: a FIFO would block for ever, a device never end
+        data = read_limited(file, 50 * 1024 * 1024)
         prepared = prepare(data, file.name, fmt)
     except SourceFormatError as exc:
         raise click.ClickException(f"{file}: {exc}") from None
-    except OSError as exc:
-        raise click.ClickException(f"cannot read {file}: {exc.strerror}") from None
+    except ReadRefused as exc:
+        raise click.ClickException(f"{file}: {exc.message}") from None
     import json
 
     from argmap.render.output import write_file
@@ -685,6 +705,7 @@ def render(ids, corpus_dir, output, all_, fmt, direction, slide, one_author_link
         from argmap.render.overview import write_overview
 
         corpus = load(_corpus_of(corpus_dir, ids))
+        _each_once(corpus, ids)
         for path in write_overview(_study(corpus, ids).profiles, corpus.taxonomy, output, fmt, direction, slide=slide,
                                    one_author_links=one_author_links):
             click.echo(f"wrote {path}")
@@ -787,6 +808,7 @@ def report(ids, corpus_dir, output, sources, include_inferred):
     from argmap.render.report import Report, check_folder
 
     corpus = load(_corpus_of(corpus_dir, ids))
+    _each_once(corpus, ids)
     study = _study(corpus, ids, include_inferred)
     profiles = study.profiles
     if len(profiles) < 2:

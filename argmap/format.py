@@ -170,6 +170,7 @@ class Field(NamedTuple):
     choices: tuple = ()
     of: "Record | None" = None
     min_items: int = 0
+    max_chars: int = 0  # for names drawn in diagrams: Graphviz refuses a string over 16 KB; 0 is no limit
 
 
 class Record(NamedTuple):
@@ -233,10 +234,10 @@ SOURCE = Record("source", "The text the quotes come from.", {
 THESIS = Record("thesis", "One author's causal account of an outcome.", {
     "argmap": Field("version", f"Format version: {FORMAT_VERSION}.", True),
     "id": Field("id", "Identifier, unique across the corpus; used on the command line.", True),
-    "author": Field("text", "The author as the text gives them.", True),
+    "author": Field("text", "The author as the text gives them.", True, max_chars=200),
     "short": Field("text", "A short name for the author (a surname), used where the name repeats: diffs, "
-                           "briefs, the report. Default: the author up to any parenthesis."),
-    "work": Field("text", "Title of the work.", True),
+                           "briefs, the report. Default: the author up to any parenthesis.", max_chars=100),
+    "work": Field("text", "Title of the work.", True, max_chars=300),
     "year": Field("year", "Year of publication, or null when unknown."),
     "source": Field("record", "The source text.", True, of=SOURCE),
     "scope": Field("text", "What the text covers; silence outside it is not denial.", True),
@@ -250,25 +251,25 @@ THESIS = Record("thesis", "One author's causal account of an outcome.", {
 })
 CATEGORY = Record("category", "A group of factors with a colour.", {
     "id": Field("id", "Identifier.", True),
-    "label": Field("text", "Human name.", True),
+    "label": Field("text", "Human name.", True, max_chars=200),
     "colour": Field("colour", "Fill colour, #RRGGBB, from a colour-blind-safe palette.", True),
 })
 FACTOR = Record("factor", "A cause or outcome that several authors can take positions on.", {
     "id": Field("id", "Identifier, unique in the taxonomy.", True),
-    "label": Field("text", "Short human name, drawn in diagrams.", True),
+    "label": Field("text", "Short human name, drawn in diagrams.", True, max_chars=200),
     "category": Field("id", "A category id.", True),
     "description": Field("text", "One sentence on what the factor covers.", True),
     "period": Field("period", "When it applies, e.g. 1927 or 1925-1928."),
 })
 ANSWER = Record("answer", "One possible answer to a question.", {
     "id": Field("answer", "Identifier, unique within the question (`yes`/`no` may be written unquoted).", True),
-    "label": Field("text", "The answer in words.", True),
+    "label": Field("text", "The answer in words.", True, max_chars=200),
     "includes": Field("ids", "Other answers of the question this one contains (`both` includes `policy` and "
                              "`power`): two authors giving it and an answer it includes do not answer differently."),
 })
 QUESTION = Record("question", "A contested question of the debate that authors answer.", {
     "id": Field("id", "Identifier, unique in the taxonomy.", True),
-    "question": Field("text", "The question, as one sentence.", True),
+    "question": Field("text", "The question, as one sentence.", True, max_chars=500),
     "answers": Field("list", "Possible answers (two or more); default: yes / no.", of=ANSWER, min_items=2),
     "factors": Field("ids", "Factor ids the question bears on."),
     "notes": Field("text", "Free text."),
@@ -276,7 +277,7 @@ QUESTION = Record("question", "A contested question of the debate that authors a
 TAXONOMY = Record("taxonomy", "The shared categories, factors and questions of a corpus.", {
     "argmap": Field("version", f"Format version: {FORMAT_VERSION}.", True),
     "kind": Field("choice", "Marks the taxonomy file.", True, choices=("taxonomy",)),
-    "debate": Field("text", "The question the corpus argues about.", True),
+    "debate": Field("text", "The question the corpus argues about.", True, max_chars=300),
     "outcome": Field("id", "The factor the theses explain.", True),
     "categories": Field("list", "Categories of factors.", True, of=CATEGORY, min_items=1),
     "factors": Field("list", "The factors.", True, of=FACTOR, min_items=1),
@@ -391,6 +392,10 @@ def _check_field(value, spec: Field, name: str, loc: Loc, diags: Diagnostics):
     if not value.strip():
         diags.error(loc, "empty", f"`{name}` is empty", f"give a value ({spec.doc})")
         return False, None
+    if spec.max_chars and len(value.strip()) > spec.max_chars:
+        diags.error(loc, "too-long", f"`{name}` is {len(value.strip()):,} characters; at most {spec.max_chars:,}",
+                    "keep names short: they are drawn in diagrams (put the rest in a description or notes)")
+        return False, None
     if kind == "id" and not _ID_RE.fullmatch(value):  # `$` alone would accept a final newline
         diags.error(loc, "bad-id", f"`{value}` is not a valid identifier",
                     "use lower case letters, digits and `_`, starting with a letter")
@@ -442,6 +447,8 @@ def _field_schema(spec: Field) -> dict:
         out = {"type": "string", "pattern": COLOUR_PATTERN}
     else:
         out = {"type": "string", "minLength": 1, "pattern": r"\S"}
+        if spec.max_chars:
+            out["maxLength"] = spec.max_chars
     return {"description": spec.doc, **out}
 
 

@@ -278,3 +278,24 @@ def test_no_escape_sequence_from_the_data_reaches_the_terminal(run, corpus_dir, 
         assert result.exit_code == 0, result.output
         assert "pwned" in result.output or "wrote" in result.output
         assert not any(c in result.output for c in "\x1b\x07\u202e"), result.output
+
+
+def test_hostile_command_lines_get_a_clear_message_never_an_internal_error(run, corpus_dir, tmp_path):
+    """Symlink loops, non-UTF-8 names, a FIFO, an id with a final new line, a thesis named twice."""
+    import os
+
+    _two_authors(corpus_dir)
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    looped = run("diff", "alpha", "beta", "--corpus", corpus_dir, "-o", loop)
+    assert looped.exit_code == 1 and "too many levels of symbolic links" in looped.output
+    odd = run("init", str(tmp_path) + "/q\udce9")
+    assert odd.exit_code == 2 and "not valid UTF-8" in odd.output
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    piped = run("source", "add", fifo, "--sources", tmp_path / "sources")
+    assert piped.exit_code == 1 and "FIFO" in piped.output
+    newline = run("new", "bob\n", "--corpus", corpus_dir)
+    assert newline.exit_code == 2 and not any("\n" in p.name for p in corpus_dir.iterdir())
+    twice = run("compare", "alpha", "alpha", "beta", "--corpus", corpus_dir)
+    assert twice.exit_code == 2 and "alpha is named more than once" in twice.output

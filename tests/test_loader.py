@@ -441,3 +441,16 @@ def thesis_name_default(folder):
     folder.mkdir()
     corpus, _ = check(folder, thesis(author="Ada Lovelace (attributed)"))
     return corpus.theses["alpha"].name
+
+
+def test_names_drawn_in_diagrams_have_a_length_limit(tmp_path):
+    """Graphviz refuses strings over 16 KB: a 17,000-character label is an error at its place, not a failed drawing."""
+    taxonomy = copy.deepcopy(TAXONOMY)
+    taxonomy["factors"][0]["label"] = "x" * 17_000
+    write_yaml(tmp_path / "factors.yaml", taxonomy)
+    write_yaml(tmp_path / "alpha.yaml", thesis())
+    diags = Diagnostics()
+    load_corpus([tmp_path], diags)
+    too_long = [d for d in diags if d.code == "too-long"]
+    assert len(too_long) == 1 and too_long[0].file.endswith("factors.yaml") and too_long[0].line > 1
+    assert "17,000 characters; at most 200" in too_long[0].message

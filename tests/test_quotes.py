@@ -273,3 +273,25 @@ def test_closest_passage_hints_are_capped_per_source(corpus_dir, monkeypatch):
     _, diags = verify(corpus_dir, corpus_dir.parent / "sources")
     hints = [d.hint for d in diags if d.code == "misquote"]
     assert len(hints) == 2 and hints[0].startswith("closest passage") and "after the first 1" in hints[1]
+
+
+def test_closest_passage_searches_a_long_misquote_by_its_first_words(monkeypatch):
+    """The search is quadratic: a 1,000-word misquote is searched with its first HINT_CHARS."""
+    from rapidfuzz import fuzz
+
+    import argmap.quotes as quotes
+
+    seen = []
+    real = fuzz.partial_ratio_alignment
+    monkeypatch.setattr(fuzz, "partial_ratio_alignment", lambda a, b: seen.append(len(a)) or real(a, b))
+    text = "Prices fell.\nThe war was severe, said Trotsky, and nothing could be bought.\n" + "filler words " * 500
+    line, passage = SourceText(text).closest("the war was severe said trotsky " + "and so on " * 1000)
+    assert line == 2 and "severe" in passage and seen[0] <= quotes.HINT_CHARS
+
+
+def test_source_file_names_with_c1_or_bidi_controls_are_refused(tmp_path):
+    from argmap.quotes import SourcePathError, source_path
+
+    for name in ("a\u202egnp.txt", "b\x9b2J.txt", "c\x1b.txt"):
+        with pytest.raises(SourcePathError, match="control character"):
+            source_path(tmp_path, name)
