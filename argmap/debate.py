@@ -485,13 +485,16 @@ def _warnings(a: Profile, b: Profile, graph, summary: dict, taxonomy: Taxonomy, 
             f"{an}'s text stops before {outcome_words}: its scope is {head} ({outcome_words}: {outcome.period}). "
             + (f"Every link from {an}'s account to {outcome_words} ({inferred} of them) is our reading of what the "
                "text foreshadows. " if to_outcome and inferred == len(to_outcome) else
-               f"{inferred} of its {len(to_outcome)} links to {outcome_words} are our reading. " if inferred else "")
+               f"{inferred} of its {len(to_outcome)} links to {outcome_words} {'is' if inferred == 1 else 'are'} our "
+               "reading. " if inferred else "")
             + f"Argue that {an}'s account explains why it came, not that {an} says so; "
               "expect the other side to point this out first.")})
     elif to_outcome and inferred == len(to_outcome):
         warnings.append({"kind": "scope", "text": (
-            f"{an}'s text never itself says what brought about {outcome_words}: all {inferred} links from its "
-            f"account to {outcome_words} are our reading (its scope: {head}). Present them as what the account "
+            f"{an}'s text never itself says what brought about {outcome_words}: "
+            + (f"all {inferred} links from its account to {outcome_words} are" if inferred > 1 else
+               f"the one link from its account to {outcome_words} is")
+            + f" our reading (its scope: {head}). Present {'them' if inferred > 1 else 'it'} as what the account "
             f"implies, not as {an}'s words.")})
     elif to_outcome and inferred * 2 > len(to_outcome):
         warnings.append({"kind": "scope", "text": (

@@ -223,9 +223,10 @@ def brief_blocks(b: dict, authors: dict, full: bool = False) -> list:
         for s in b["weak_spots"]:
             blocks.append(_li(f"{kinds.get(s['kind'], 'Weak spot')}: {s['subject']} ({s['detail']})"))
     else:
+        inferred, single = _count(b["weak_spots"], "inferred-link"), _count(b["weak_spots"], "single-quote-link")
         blocks.append(_p("The ones that matter are in the summary above. "
-                         f"{_count(b['weak_spots'], 'inferred-link')} links in {an}'s map are our reading and "
-                         f"{_count(b['weak_spots'], 'single-quote-link')} rest on one quote: --full lists them."))
+                         f"{inferred} link{' is' if inferred == 1 else 's are'} in {an}'s map only by our reading and "
+                         f"{single} rest{'s' if single == 1 else ''} on one quote: --full lists them."))
     if b["silent_on"]:
         silent = b["silent_on"] if full else b["silent_on"][:DEFAULT_SILENT]
         more = len(b["silent_on"]) - len(silent)

@@ -45,7 +45,8 @@ def coverage_text(cov: Coverage, colour: bool = False, gaps_only: bool = False, 
         for g in gaps[:5]:
             out.append(f"  lines {g.first_line}-{g.last_line}: {g.paragraphs} paragraphs, {g.chars:,} characters")
     if cov.unfound:
-        out.append(style(f"{len(cov.unfound)} quote(s) not found in the text; run `argmap validate --sources`.",
+        n = len(cov.unfound)
+        out.append(style(f"{n} quote{'' if n == 1 else 's'} not found in the text; run `argmap validate --sources`.",
                          fg="yellow"))
     out.append("")
     in_gap = {line for g in gaps for line in range(g.first_line, g.last_line + 1)}

@@ -142,11 +142,13 @@ def summary_lines(d: DiffResult) -> list[str]:
         out.append("Questions where one answer includes the other (not conflicts):")
         out += [f"  {q['text']} {an}: {q['a']['answer_label']}; {bn}: {q['b']['answer_label']}." for q in overlapping]
     if d.readings_differ:
-        out.append(f"Our readings of their weights differ on {len(d.readings_differ)} factor(s); "
-                   "not conflicts, since a weight is our reading.")
+        n = len(d.readings_differ)
+        out.append(f"Our readings of their weights differ on {n} factor{'' if n == 1 else 's'}; "
+                   f"{'not a conflict' if n == 1 else 'not conflicts'}, since a weight is our reading.")
     if d.reversed_links:
-        out.append(f"They draw {len(d.reversed_links)} link(s) the other way round; not conflicts, "
-                   "since both directions can hold.")
+        n = len(d.reversed_links)
+        out.append(f"They draw {n} link{'' if n == 1 else 's'} the other way round; "
+                   f"{'not a conflict' if n == 1 else 'not conflicts'}, since both directions can hold.")
     if d.ranking_agreement is not None:
         out.append(f"Ranking agreement on the factors both assert (Kendall's tau): {d.ranking_agreement:+.2f}.")
     out.append("Links inferred by us are included and marked." if d.include_inferred
@@ -348,7 +350,7 @@ def compare_markdown(c: Comparison, heading: int = 1) -> str:
         or ["None."]
     out += ["", f"{h}# Most contested", ""]
     for item in c.contested:
-        out.append(f"- **{_md_escape(_contested_name(item))}**: {item['conflicting_pairs']} conflicting pair(s) "
+        out.append(f"- **{_md_escape(_contested_name(item))}**: {item['conflicting_pairs']} conflicting pair{'' if item['conflicting_pairs'] == 1 else 's'} "
                    f"({', '.join(item['type_labels'])})")
     if not c.contested:
         out.append("None.")
