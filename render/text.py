@@ -130,7 +130,8 @@ def summary_lines(d: DiffResult) -> list[str]:
     """The lead of a diff: counts per conflict type in words, the questions answered differently."""
     an, bn = d.a["name"], d.b["name"]
     # The counts are over factors, links and questions; the sections below list questions apart.
-    out = [one_line(d) + " (factors, links and questions).", f"Conflicts: {conflict_counts_words(d.counts)}."]
+    out = [one_line(d) + ".", "(Counted over factors, links and questions.)",
+           f"Conflicts: {conflict_counts_words(d.counts)}."]
     different = [q for q in d.questions if q["type"] == "different_answer"]
     if different:
         out.append("Questions they answer differently:")

@@ -154,8 +154,9 @@ def test_text_diff_leads_with_a_summary_in_words(debate):
     corpus, livy, sallust = debate
     text = diff_text(diff(livy, sallust, corpus.taxonomy))
     lead = text.split("\n\n")[0].splitlines()
-    assert lead[2] == "Conflicts: 2 contradicts, 1 answer differently, 1 weigh differently, 1 opposite effect."
-    assert "They draw 1 link(s) the other way round; not conflicts, since both directions can hold." in lead
+    assert lead[2] == "(Counted over factors, links and questions.)"
+    assert lead[3] == "Conflicts: 2 contradicts, 1 answer differently, 1 weigh differently, 1 opposite effect."
+    assert "They draw 1 link the other way round; not a conflict, since both directions can hold." in lead
     assert "  Was the fall planned by one man? Titus Livius: Yes; Gaius Sallustius: No." in lead
     assert len(lead) <= 12
     for word in ("answers_differently", "weighs_differently", "sole_cause", "contributes_to", "l_generals",
