@@ -639,8 +639,8 @@ def source_add(file, folder, name, fmt):
     from argmap.sources import SourceFormatError, prepare
 
     target_name = name or (Path(file.name).stem + ".txt")
-    if Path(target_name).name != target_name or target_name.startswith("."):
-        raise click.BadParameter("give a plain file name, without folders", param_hint="--name")
+    if Path(target_name).name != target_name or target_name.startswith(".") or not target_name.isprintable():
+        raise click.BadParameter("give a plain file name, without folders or control characters", param_hint="--name")
     if not target_name.endswith(".txt"):
         target_name += ".txt"
     target = folder / target_name

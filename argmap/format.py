@@ -13,6 +13,7 @@ so the two cannot drift apart. docs/format.md explains the fields to people.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
 
@@ -360,7 +361,7 @@ def _check_field(value, spec: Field, name: str, loc: Loc, diags: Diagnostics):
         if isinstance(value, int) and not isinstance(value, bool) and value == 1:
             diags.error(loc, "version", V1_MESSAGE, "docs/format.md describes version 2")
             return False, None
-        if value != FORMAT_VERSION or isinstance(value, bool):
+        if type(value) is not int or value != FORMAT_VERSION:  # 2.0 and true are not the version 2
             diags.error(loc, "version", f"unsupported format version {value!r}",
                         f"this argmap reads `argmap: {FORMAT_VERSION}`")
             return False, None
@@ -381,6 +382,10 @@ def _check_field(value, spec: Field, name: str, loc: Loc, diags: Diagnostics):
         diags.error(loc, "type", f"`{name}` must be true or false, found {_found(value)}")
         return False, None
     if kind == "period":
+        if isinstance(value, float) and not math.isfinite(value):  # .nan and .inf read as floats
+            diags.error(loc, "type", f"`{name}` must be a year or a period such as 1925-1927, found {value!r}",
+                        "write the period as text, e.g. 1927 or 1925-1927")
+            return False, None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return True, str(value)
         kind = "text"

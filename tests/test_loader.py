@@ -454,3 +454,20 @@ def test_names_drawn_in_diagrams_have_a_length_limit(tmp_path):
     too_long = [d for d in diags if d.code == "too-long"]
     assert len(too_long) == 1 and too_long[0].file.endswith("factors.yaml") and too_long[0].line > 1
     assert "17,000 characters; at most 200" in too_long[0].message
+
+
+@pytest.mark.parametrize("field, value, code", [("argmap", 2.0, "version"), ("argmap", True, "version")])
+def test_the_format_version_is_the_integer_2(tmp_path, field, value, code):
+    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
+    write_yaml(tmp_path / "alpha.yaml", thesis(**{field: value}))
+    diags = Diagnostics()
+    load_corpus([tmp_path], diags)
+    assert any(d.code == code for d in diags)
+
+
+def test_a_period_cannot_be_nan_or_infinite(tmp_path):
+    write_yaml(tmp_path / "factors.yaml", TAXONOMY)
+    (tmp_path / "alpha.yaml").write_text(yaml.safe_dump(thesis()).replace("when: '1926'", "when: .nan", 1))
+    diags = Diagnostics()
+    load_corpus([tmp_path], diags)
+    assert any("`when` must be a year or a period" in d.message for d in diags), [str(d) for d in diags]

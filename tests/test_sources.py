@@ -188,3 +188,11 @@ def test_cli_source_add_reports_what_cannot_be_converted(tmp_path):
 
 def test_prepared_text_is_deterministic():
     assert prepare(HTML.encode(), "a.html").text == prepare(HTML.encode(), "a.html").text
+
+
+def test_cli_source_add_refuses_a_name_with_control_characters(tmp_path):
+    page = tmp_path / "essay.txt"
+    page.write_text("Some text.\n", encoding="utf-8")
+    run = CliRunner().invoke(cli, ["source", "add", str(page), "--sources", str(tmp_path / "s"), "--name",
+                                   "a\x1b[2Jb"], obj={})
+    assert run.exit_code == 2 and "control characters" in run.output and not (tmp_path / "s").exists()
