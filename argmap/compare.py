@@ -79,6 +79,11 @@ class Profile:
     def asserts(self, factor: str) -> bool:
         return self.stance(factor) in (ASSERTS, MIXED)
 
+    def causes(self, factor: str) -> bool:
+        """True when the author asserts the factor as a cause, not only as what held the outcome back."""
+        node = self.positions.get(factor)
+        return bool(node) and node["stance"] in (ASSERTS, MIXED) and not node["restrains"]
+
     def scopes(self, factor: str) -> list:
         node = self.positions.get(factor)
         return node["scopes"] if node else []
@@ -110,7 +115,7 @@ def _contradictions(a: Profile, b: Profile, f: str) -> list[tuple[str, str]]:
     """
     out = []
     for side, r, o in (("a", a, b), ("b", b, a)):
-        if not o.asserts(f):
+        if not o.causes(f):  # saying it held the outcome back is no assertion that it caused it
             continue
         for scope in r.scopes(f):
             if scope == "factor" or (scope == "sole_cause" and o.positions[f]["role"] in MAIN_ROLES):
@@ -134,8 +139,10 @@ def _classify(a: Profile, b: Profile, taxonomy: Taxonomy, include_inferred: bool
         if _contradictions(a, b, f):
             yield "conflict", "factor", f, CONTRADICTS
             continue
-        both = a.asserts(f) + b.asserts(f)
-        yield "shared", "factor", f, ("both_assert" if both == 2 else "both_reject" if both == 0 else "both_discuss")
+        both = a.causes(f) + b.causes(f)
+        agreement = "both_assert" if both == 2 else "both_reject" if not (a.asserts(f) or b.asserts(f)) \
+            else "both_discuss"
+        yield "shared", "factor", f, agreement
         if both == 2 and abs(a.positions[f]["weight"] - b.positions[f]["weight"]) >= WEIGHT_GAP:
             if a.positions[f]["stated"] and b.positions[f]["stated"]:
                 yield "conflict", "factor", f, WEIGHS
@@ -244,7 +251,8 @@ class _Vector:
             return out
 
         positions = {number(f): n for f, n in p.positions.items()}
-        asserted = [f for f, n in positions.items() if n["stance"] in (ASSERTS, MIXED)]
+        # Asserted as a cause (not only as what held the outcome back): what contradictions and weights use.
+        asserted = [f for f, n in positions.items() if n["stance"] in (ASSERTS, MIXED) and not n["restrains"]]
         self.factors = bits(positions)
         self.asserts = bits(asserted)
         self.rejects_factor = bits(f for f, n in positions.items() if "factor" in n["scopes"])
@@ -498,6 +506,7 @@ def _factor_side(p: Profile, f: str) -> dict:
     return {
         "stance": node["stance"],
         "stance_label": stance_label(node["stance"], node["scopes"]),
+        "restrains": node["restrains"],
         "role": node["role"],
         "role_label": ROLE_LABELS.get(node["role"]),
         "weight": node["weight"],
@@ -767,10 +776,11 @@ class Comparison:
 def _cell(p: Profile, f: str) -> dict:
     node = p.positions.get(f)
     if not node:
-        return {"stance": SILENT, "stance_label": STANCES[SILENT], "role": None, "role_label": None, "weight": 0,
-                "weight_stated": None, "scopes": []}
-    return {"stance": node["stance"], "stance_label": stance_label(node["stance"], node["scopes"]), "role": node["role"],
-            "role_label": ROLE_LABELS.get(node["role"]), "weight": node["weight"],
+        return {"stance": SILENT, "stance_label": STANCES[SILENT], "restrains": False, "role": None,
+                "role_label": None, "weight": 0, "weight_stated": None, "scopes": []}
+    return {"stance": node["stance"], "stance_label": stance_label(node["stance"], node["scopes"]),
+            "restrains": node["restrains"], "role": node["role"], "role_label": ROLE_LABELS.get(node["role"]),
+            "weight": node["weight"],
             "weight_stated": node["stated"] if node["role"] else None, "scopes": sorted(node["scopes"])}
 
 

@@ -175,7 +175,8 @@ def factor_graph(thesis: Thesis, taxonomy: Taxonomy) -> nx.DiGraph:
     it. An edge per pair of factors joined by at least one link, with the ``links`` behind it,
     their ``relations``, a ``polarity`` (+1, -1, or 0 when the author's links disagree) and
     ``inferred`` (true only when every link behind it is). Links between two claims on the
-    same factor stay inside the node.
+    same factor stay inside the node. ``restrains`` marks a factor whose every claim is linked
+    straight to the outcome only by links that weaken or prevent it: discussed, not a cause.
     """
     import networkx as nx
 
@@ -234,4 +235,14 @@ def _fill_factor_graph(graph_class, thesis: Thesis, taxonomy: Taxonomy):
         if edge["polarity"] != link.polarity:
             edge["polarity"] = 0
         edge["inferred"] = edge["inferred"] and link.inferred
+    # A factor the author says only held the outcome back: every claim on it is linked straight to
+    # the outcome, and only by links that weaken or prevent it. The author discusses it but does not
+    # make it a cause, so rejecting it as a cause contradicts nothing and weights are not compared.
+    from_claim: dict = {}
+    for link in thesis.links:
+        from_claim.setdefault(link.source, []).append(link)
+    for _, node in graph.nodes(data=True):
+        node["restrains"] = bool(node["claims"]) and all(
+            from_claim.get(c.id) and all(l.polarity < 0 and l.target == thesis.explains for l in from_claim[c.id])
+            for c in node["claims"])
     return graph

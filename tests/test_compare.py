@@ -427,3 +427,30 @@ def test_study_computes_each_result_once_and_keeps_it(corpus):
     assert study.brief("alpha", "beta") is study.brief("alpha", "beta")
     with pytest.raises(KeyError):
         Study(corpus, ["nobody"])
+
+
+def _one_claim(thesis_id, relation, role="contributing"):
+    return {**copy.deepcopy(THESIS), "id": thesis_id, "rejects": [], "positions": [],
+            "claims": [{"id": "c_leader", "text": "The leader.", "factor": "leader", "role": role, "evidence": ev()}],
+            "links": [{"from": "c_leader", "to": "the_end", "relation": relation, "evidence": ev()}]}
+
+
+def test_a_factor_that_only_held_the_outcome_back_is_not_asserted_as_a_cause():
+    """'The alliances restrained them' neither contradicts 'the alliances did not cause it' nor
+    shares 'both assert' with 'the alliances caused it'; against the latter it is an opposite effect."""
+    restrains = _profile(_one_claim("x", "prevents"))
+    rejects = _profile({**copy.deepcopy(THESIS), "id": "y"})  # THESIS rejects `leader` outright
+    causes = _profile(_one_claim("z", "causes", role="main"))
+    assert restrains.positions["leader"]["restrains"] and not causes.positions["leader"]["restrains"]
+    assert restrains.asserts("leader") and not restrains.causes("leader")
+    xy = diff(restrains, rejects, _TAXONOMY)
+    assert not [c for c in xy.conflicts if c.get("factor") == "leader"]
+    assert [s["agreement"] for s in xy.shared if s.get("factor") == "leader"] == ["both_discuss"]
+    zy = diff(causes, rejects, _TAXONOMY)
+    assert [c["type"] for c in zy.conflicts if c.get("factor") == "leader"] == ["contradicts"]
+    xz = diff(restrains, causes, _TAXONOMY)
+    assert [c["type"] for c in xz.conflicts] == ["opposite_effect"]
+    assert [s["agreement"] for s in xz.shared if s.get("factor") == "leader"] == ["both_discuss"]
+    for pa, pb in ((restrains, rejects), (restrains, causes), (causes, rejects)):
+        from test_speed import _check_pair
+        _check_pair(pa, pb, _TAXONOMY, False)  # the vector path agrees
