@@ -267,7 +267,9 @@ def matrix_rows(c, taxonomy) -> list[dict]:
             cell = r["cells"][i]
             stance, role = cell["stance"], cell["role"]
             heavy = role in HEAVY_ROLES
-            if stance == "asserts":
+            if stance == "asserts" and cell.get("restrains"):  # discussed as what held the outcome back
+                cells.append({"author": i, "cls": "asserts", "text": f"{cell['role_label']}: held it back", "neg": None})
+            elif stance == "asserts":
                 cells.append({"author": i, "cls": "asserts heavy" if heavy else "asserts", "text": cell["role_label"], "neg": None})
             elif stance == "mixed":
                 cells.append({"author": i, "cls": "mixed", "text": cell["role_label"],

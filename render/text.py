@@ -234,7 +234,7 @@ _ALSO_REJECTED = {"factor": "a view of it", "sole_cause": "as sole cause", "read
 def cell_text(cell: dict) -> str:
     """A matrix cell in words: the role where asserted, what is rejected (after the role where both), or - for silence."""
     if cell["stance"] == "asserts":
-        return cell["role_label"]
+        return cell["role_label"] + (": held it back" if cell.get("restrains") else "")
     # the strongest rejection decides: outright over sole cause over one reading
     if cell["stance"] == "mixed":
         return f"{cell['role_label']}; \u2717 {_ALSO_REJECTED[strongest_scope(cell.get('scopes') or ())]}"

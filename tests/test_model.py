@@ -243,6 +243,8 @@ def test_matrix_cells_say_what_is_rejected():
     assert cell_text({"stance": "mixed", "role_label": "contributing cause", "scopes": ["sole_cause"]}) == \
         "contributing cause; \u2717 as sole cause"
     assert cell_text({"stance": "silent", "scopes": []}) == "-"
+    assert cell_text({"stance": "asserts", "role_label": "contributing cause", "restrains": True, "scopes": []}) == \
+        "contributing cause: held it back"
 
 
 def test_stance_labels_never_call_a_sole_cause_or_reading_rejection_a_rejection_of_the_factor():

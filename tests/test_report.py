@@ -457,3 +457,15 @@ def test_report_builds_when_a_question_is_answered_by_nobody_or_by_one(tmp_path)
     index = (tmp_path / "r2" / "index.html").read_text(encoding="utf-8")
     agreed = index.split('id="agree"', 1)[1].split("</table>", 1)[0]
     assert agreed.count('class="badge agree"') == agreed.count("<td><b>")  # every row has its shared answer
+
+
+def test_matrix_says_when_an_author_only_holds_a_factor_held_the_outcome_back():
+    from types import SimpleNamespace
+
+    from argmap.render.report import matrix_rows
+
+    cell = {"stance": "asserts", "role": "contributing", "role_label": "contributing cause", "restrains": True,
+            "scopes": []}
+    c = SimpleNamespace(ids=["x"], matrix=[{"factor": "f", "label": "F", "category": None, "cells": {"x": cell}}])
+    row = next(r for r in matrix_rows(c, SimpleNamespace(categories={})) if not r["group"])
+    assert row["cells"][0]["text"] == "contributing cause: held it back"
