@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-import graphviz
-
 TOOLTIP_CHARS = 1000  # Graphviz refuses strings over 16 KB; nobody reads a tooltip that long
 ELLIPSIS = "\u2026"
 
@@ -44,6 +42,10 @@ def dot_text(text, limit: int = TOOLTIP_CHARS) -> str:
     (the package itself escapes double quotes); control characters are dropped and the
     length is capped at ``limit`` characters.
     """
+    # Imported here: list, validate and the text outputs escape for terminals and Markdown
+    # through this module, and must not pay for the graphviz package (~13 ms) at start-up.
+    import graphviz
+
     return graphviz.escape(cap(strip_controls(text), limit))
 
 

@@ -106,6 +106,17 @@ def test_short_commands_import_no_graph_library_and_no_report_code(tmp_path, arg
     assert loaded == [], f"`argmap {' '.join(args)}` imported {loaded}"
 
 
+@pytest.mark.parametrize("args", [["validate"], ["validate", "{tmp}/broken.yaml"], ["list"], ["list", "--factors"],
+                                  ["compare"]], ids=["validate", "validate-errors", "list", "list-factors", "compare"])
+def test_commands_that_draw_nothing_do_not_import_the_graphviz_package(tmp_path, args):
+    """Escaping for terminals and Markdown lives beside DOT escaping; only the DOT part needs graphviz."""
+    (tmp_path / "broken.yaml").write_text("argmap: 2\nid: x\nid: y\n", encoding="utf-8")
+    args = [a.format(tmp=tmp_path) for a in args]
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, cwd=ROOT, text=True)
+    modules = json.loads(done.stderr.rsplit("MODULES ", 1)[1])
+    assert "graphviz" not in modules, f"`argmap {' '.join(args)}` imported graphviz"
+
+
 # --- compare on per-profile vectors gives what the pair-by-pair classification gives ----------
 
 from hypothesis import given, settings  # noqa: E402
