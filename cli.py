@@ -396,20 +396,17 @@ def _corpus_of(corpus_dir: Path | None, refs) -> Path | None:
     return None
 
 
-def _study(corpus, refs=(), include_inferred: bool = False):
-    """The analysis of the theses ``refs`` name (default: all), computed as asked and kept."""
+def _study(corpus, refs=(), include_inferred: bool = False, each_once: bool = False):
+    """The analysis of the theses ``refs`` name (default: all), computed as asked and kept.
+
+    ``each_once``: a list of theses (compare, report, render --all) may not name one twice."""
     from argmap.study import Study
 
     ids = [t.id for t in _theses(corpus, refs)] if refs else None
-    return Study(corpus, ids, include_inferred)
-
-
-def _each_once(corpus, refs) -> None:
-    """A usage error when a list of theses (compare, report, render --all) names one twice."""
-    ids = [t.id for t in _theses(corpus, refs)] if refs else []
-    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    repeated = sorted({i for i in ids if ids.count(i) > 1}) if each_once and ids else []
     if repeated:
         raise click.UsageError(f"thesis {', '.join(repeated)} is named more than once; name each thesis once")
+    return Study(corpus, ids, include_inferred)
 
 
 def inferred_option(func):
@@ -542,8 +539,7 @@ def compare(ids, corpus_dir, fmt, output, include_inferred, pair_lists, indent):
     IDS are thesis ids or paths (default: the whole corpus).
     """
     corpus = load(_corpus_of(corpus_dir, ids))
-    _each_once(corpus, ids)
-    study = _study(corpus, ids, include_inferred)
+    study = _study(corpus, ids, include_inferred, each_once=True)
     if len(study.ids) < 2:
         raise click.UsageError("compare needs at least two theses")
     fmt = _format_from(fmt, output)
@@ -705,8 +701,8 @@ def render(ids, corpus_dir, output, all_, fmt, direction, slide, one_author_link
         from argmap.render.overview import write_overview
 
         corpus = load(_corpus_of(corpus_dir, ids))
-        _each_once(corpus, ids)
-        for path in write_overview(_study(corpus, ids).profiles, corpus.taxonomy, output, fmt, direction, slide=slide,
+        profiles = _study(corpus, ids, each_once=True).profiles
+        for path in write_overview(profiles, corpus.taxonomy, output, fmt, direction, slide=slide,
                                    one_author_links=one_author_links):
             click.echo(f"wrote {path}")
         return
@@ -808,8 +804,7 @@ def report(ids, corpus_dir, output, sources, include_inferred):
     from argmap.render.report import Report, check_folder
 
     corpus = load(_corpus_of(corpus_dir, ids))
-    _each_once(corpus, ids)
-    study = _study(corpus, ids, include_inferred)
+    study = _study(corpus, ids, include_inferred, each_once=True)
     profiles = study.profiles
     if len(profiles) < 2:
         raise click.UsageError("a report needs at least two theses")
