@@ -120,6 +120,21 @@ STANCE_BY_SCOPE: dict[tuple[str, str], str] = {
 }
 
 
+#: What an author who asserts a factor also rejects of it, short enough for a matrix cell after the role.
+ALSO_REJECTED_WORDS: dict[str, str] = {"factor": "a view of it", "sole_cause": "as sole cause", "reading": "a reading"}
+#: Who holds what of a factor, as a list names them ("rejected as the sole or main cause by B"):
+#: by stance and the strongest scope rejected (None where nothing is rejected).
+STANCE_BY_WHOM: dict[tuple, str] = {
+    ("asserts", None): "asserted",
+    ("rejects", "factor"): "rejected",
+    ("rejects", "sole_cause"): "rejected as the sole or main cause",
+    ("rejects", "reading"): "a reading of it rejected",
+    ("mixed", "factor"): "asserted, a view of it rejected",
+    ("mixed", "sole_cause"): "asserted, and rejected as the sole or main cause",
+    ("mixed", "reading"): "asserted with a reading rejected",
+}
+
+
 def strongest_scope(scopes) -> str:
     """The strongest of the scopes an author rejects a factor in: outright, then as the sole
     cause, then one reading (``factor`` when none is given)."""

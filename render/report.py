@@ -34,7 +34,7 @@ from markupsafe import Markup
 from argmap import __version__
 from argmap.compare import evidence_dict, one_line
 from argmap.format import (MAIN_ROLES, REJECTION_CELL_WORDS, REJECTION_SCOPES, RELATION_LABELS, ROLE_LABELS,
-                           stance_label, strongest_scope)
+                           STANCE_BY_WHOM, stance_label, strongest_scope)
 from argmap.graphs import thesis_graph
 
 from . import diagrams, engine
@@ -363,11 +363,6 @@ def multiples_details(profiles, taxonomy) -> dict:
     return data
 
 
-_BY_WHOM = {("asserts", None): "asserted", ("rejects", "factor"): "rejected",
-            ("rejects", "sole_cause"): "rejected as the sole or main cause",
-            ("rejects", "reading"): "a reading of it rejected", ("mixed", "factor"): "asserted, a view of it rejected",
-            ("mixed", "sole_cause"): "asserted, and rejected as the sole or main cause",
-            ("mixed", "reading"): "asserted with a reading rejected"}
 
 
 def _stances_by_whom(item: dict, cells: dict, names: dict, join=", ".join) -> str:
@@ -376,7 +371,7 @@ def _stances_by_whom(item: dict, cells: dict, names: dict, join=", ".join) -> st
     for stance in ("asserts", "rejects", "mixed"):
         for i in item[stance]:
             scope = None if stance == "asserts" else strongest_scope(cells[i]["scopes"])
-            groups.setdefault(_BY_WHOM[(stance, scope)], []).append(names[i])
+            groups.setdefault(STANCE_BY_WHOM[(stance, scope)], []).append(names[i])
     return "; ".join(f"{words} by {join(who)}" for words, who in groups.items())
 
 

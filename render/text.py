@@ -14,7 +14,7 @@ import textwrap
 import click
 
 from argmap.compare import Comparison, DiffResult, conflict_counts_words, one_line
-from argmap.format import REJECTION_CELL_WORDS, strongest_scope
+from argmap.format import ALSO_REJECTED_WORDS, REJECTION_CELL_WORDS, strongest_scope
 
 from .escape import csv_cell, md, terminal
 
@@ -227,17 +227,13 @@ def diff_markdown(d: DiffResult, heading: int = 1) -> str:
     return "\n".join(out) + "\n"
 
 
-#: What an author who asserts a factor also rejects of it, short enough for a matrix cell after the role.
-_ALSO_REJECTED = {"factor": "a view of it", "sole_cause": "as sole cause", "reading": "a reading"}
-
-
 def cell_text(cell: dict) -> str:
     """A matrix cell in words: the role where asserted, what is rejected (after the role where both), or - for silence."""
     if cell["stance"] == "asserts":
         return cell["role_label"] + (": held it back" if cell.get("restrains") else "")
     # the strongest rejection decides: outright over sole cause over one reading
     if cell["stance"] == "mixed":
-        return f"{cell['role_label']}; \u2717 {_ALSO_REJECTED[strongest_scope(cell.get('scopes') or ())]}"
+        return f"{cell['role_label']}; \u2717 {ALSO_REJECTED_WORDS[strongest_scope(cell.get('scopes') or ())]}"
     if cell["stance"] == "rejects":
         return REJECTION_CELL_WORDS[strongest_scope(cell.get("scopes") or ())]
     return "-"

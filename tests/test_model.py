@@ -313,3 +313,15 @@ def test_model_records_compare_by_value_without_positions_and_never_share_defaul
     assert Corpus(Taxonomy("d")).theses is not Corpus(Taxonomy("d")).theses
     with pytest.raises(AttributeError):
         a.colour = "red"  # slots: a misspelt field is an error, not a new attribute
+
+
+def test_every_rejection_vocabulary_covers_every_scope():
+    """The scope words are declared together in argmap.format; each table must know every scope."""
+    from argmap.format import (ALSO_REJECTED_WORDS, REJECTION_CELL_WORDS, REJECTION_SCOPES, STANCE_BY_SCOPE,
+                               STANCE_BY_WHOM)
+
+    scopes = set(REJECTION_SCOPES)
+    assert set(ALSO_REJECTED_WORDS) == set(REJECTION_CELL_WORDS) == scopes
+    for stance in ("rejects", "mixed"):
+        assert {s for st, s in STANCE_BY_SCOPE if st == stance} == scopes
+        assert {s for st, s in STANCE_BY_WHOM if st == stance} == scopes
