@@ -116,9 +116,11 @@ def _panel_node(g, p, f, taxonomy, outcome, x, y) -> str:
         return name
     stance = p.stance(f)
     scopes = p.scopes(f)
-    rejected = REJECTION_CELL_WORDS[strongest_scope(scopes)].upper()  # what is rejected: the factor, or less
+    # What is rejected, the factor or less; a tag longer than the box is wide takes two lines.
+    tag = f"\u2717 {REJECTION_CELL_WORDS[strongest_scope(scopes)].upper()}"
+    rejected = "<BR/>".join(esc(line) for line in (wrap(tag, 14) if len(tag) > 19 else [tag]))
     if stance == "rejects":
-        g.node(name, Html(f'<{text}<BR/><FONT POINT-SIZE="11" COLOR="{NEGATIVE}"><B>\u2717 {esc(rejected)}</B></FONT>>'),
+        g.node(name, Html(f'<{text}<BR/><FONT POINT-SIZE="11" COLOR="{NEGATIVE}"><B>{rejected}</B></FONT>>'),
                pos=pos, style="rounded,filled,dashed", fillcolor="white", color=NEGATIVE, penwidth="2",
                tooltip=f"{p.thesis.name} {stance_label(stance, scopes)}: {label}")
         return name
@@ -127,7 +129,7 @@ def _panel_node(g, p, f, taxonomy, outcome, x, y) -> str:
     colour = taxonomy.categories[fac.category].colour if fac else "#FFFFFF"
     attrs = {k: v for k, v in ROLE_STYLE[role].items() if k != "shape"}
     mixed = stance == "mixed"
-    extra = f'<BR/><FONT POINT-SIZE="10" COLOR="{NEGATIVE}"><B>\u2717 {esc(rejected)}</B></FONT>' if mixed else ""
+    extra = f'<BR/><FONT POINT-SIZE="10" COLOR="{NEGATIVE}"><B>{rejected}</B></FONT>' if mixed else ""
     also = f"; {stance_label('rejects', scopes)}" if mixed else ""
     g.node(name, Html(f'<{text}<BR/><FONT POINT-SIZE="11"><B>{esc(words.upper())}</B></FONT>{extra}>'), pos=pos,
            fillcolor=colour, tooltip=f"{p.thesis.name}: {label} ({words}{also})", **attrs)
