@@ -209,8 +209,12 @@ def read_yaml(data: bytes, path: str, diags: Diagnostics) -> YMap | YList | obje
             diags.error(loc, "too-deep", f"the data is nested more than {MAX_DEPTH} levels deep",
                         "argmap files are shallow; check the indentation here")
         else:
-            diags.error(loc, "yaml-syntax", f"YAML syntax error: {problem}",
-                        "check indentation, colons and quotes around this place")
+            hint = "check indentation, colons and quotes around this place"
+            start = exc.context_mark
+            if start is not None and mark is not None and start.line != mark.line:
+                # An unclosed quote or bracket is found only where the file ends: say where it opened.
+                hint += f"; it began at line {start.line + 1}, column {start.column + 1}"
+            diags.error(loc, "yaml-syntax", f"YAML syntax error: {problem}", hint)
         raise ArgmapError(diags) from None
     except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
         diags = Diagnostics()

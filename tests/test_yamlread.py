@@ -110,6 +110,12 @@ def test_syntax_error_is_located():
     assert diag.code == "yaml-syntax" and diag.line == 2
 
 
+def test_an_unclosed_quote_says_where_it_began():
+    diag = refused('argmap: 2\nid: bob\nauthor: "Bob\n  claims: [\n')
+    assert diag.code == "yaml-syntax" and diag.line == 5  # where the parser gave up: the end of the file
+    assert diag.hint.endswith("it began at line 3, column 9")
+
+
 def test_several_documents_are_refused():
     assert refused("a: 1\n---\nb: 2\n").code == "multiple-documents"
 
