@@ -16,6 +16,8 @@ import click
 
 from argmap import __version__
 from argmap.diagnostics import ArgmapError, Diagnostic, Diagnostics
+# Text from the user's files is data: no escape sequence of it may reach the terminal (re only, no graphviz).
+from argmap.render.escape import terminal, terminal_text
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -41,8 +43,6 @@ class ArgmapGroup(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             if isinstance(exc, RuntimeError) and "Symlink loop" in str(exc):  # Path.resolve() on a link to itself
-                from argmap.render.escape import terminal
-
                 click.echo(f"argmap: {terminal(exc)}: too many levels of symbolic links; fix or remove the link",
                            err=True)
                 ctx.exit(1)
@@ -88,8 +88,6 @@ def _os_error(exc: OSError) -> str:
 
 
 def _styled(diag) -> str:
-    from argmap.render.escape import terminal  # text from the user's files: no escape sequences reach the terminal
-
     colour = "red" if diag.is_error else "yellow"
     head = f"{terminal(diag.file)}:{diag.line}:{diag.col}: " + click.style(diag.severity, fg=colour, bold=True)
     text = f"{head}: {terminal(diag.message)}"
@@ -337,8 +335,6 @@ def list_(corpus_dir, show_factors, show_questions):
     """Summarise the corpus (or, with --factors, its taxonomy; with --questions, its contested questions)."""
     import textwrap
 
-    from argmap.render.escape import terminal  # text from the user's files: no escape sequences reach the terminal
-
     corpus = load(corpus_dir)
     if show_factors and show_questions:
         raise click.UsageError("give --factors or --questions, not both")
@@ -420,8 +416,6 @@ def write_output(text: str, output: Path | None, corpus=None, sources: Path | No
     """Print ``text``, or write it to ``output`` (refusing to overwrite an input file)."""
     if output is None:
         if sys.stdout.isatty():  # a terminal, not a pipe: whatever the format, no escape sequence from the data
-            from argmap.render.escape import terminal_text
-
             text = terminal_text(text)
         click.echo(text, nl=False)
         return
@@ -457,8 +451,6 @@ def _draw_diff(result, corpus, output, full=False, slide=False, handout=False):
         if slide:
             diagrams.slide(dot)
     engine.write(dot.source, output, slide=slide)
-    from argmap.render.escape import terminal
-
     click.echo(terminal(one_line(result)))
     click.echo(f"wrote {output}")
 
@@ -590,8 +582,6 @@ def coverage(thesis_id, corpus_dir, sources, fmt, gaps_only, output):
     try:
         source = open_source(sources, thesis.source_file)
     except SourceUnavailable as exc:
-        from argmap.render.escape import terminal
-
         raise click.UsageError(terminal(f"{thesis.source_loc}: {exc.message}; {exc.hint}")) from None
     result = thesis_coverage(thesis, source)
     fmt = _format_from(fmt, output)
@@ -844,8 +834,6 @@ def _coverages(corpus, profiles, sources: Path) -> dict:
             source = open_source(sources, thesis.source_file)
         except SourceUnavailable as exc:
             where = thesis.source_loc
-            from argmap.render.escape import terminal
-
             click.echo(terminal(f"{where}: {exc.message}; no coverage page for {thesis.name}"), err=True)
             continue
         out[p.id] = thesis_coverage(thesis, source)
