@@ -280,7 +280,7 @@ def matrix_rows(c, taxonomy) -> list[dict]:
                               "text": "\u2717 " + REJECTION_CELL_WORDS[scope].lower(), "neg": None})
             else:
                 cells.append({"author": i, "cls": "silent", "text": "\u2014", "neg": None})
-        holders = sum(1 for x in r["cells"].values() if x["stance"] in ("asserts", "mixed"))
+        holders = _holders(r)
         rejecters = sum(1 for x in r["cells"].values() if x["stance"] in ("rejects", "mixed"))
         rows.append({"group": False, "label": r["label"], "cat": cat.label if cat else "",
                      "colour": cat.colour if cat else "#ccc", "cells": cells, "holders": holders,
@@ -289,8 +289,9 @@ def matrix_rows(c, taxonomy) -> list[dict]:
 
 
 def _holders(row) -> int:
-    """How many authors assert a matrix row's factor."""
-    return sum(1 for x in row["cells"].values() if x["stance"] in ("asserts", "mixed"))
+    """How many authors assert a matrix row's factor as a cause (as Profile.causes: not only as what held
+    the outcome back)."""
+    return sum(1 for x in row["cells"].values() if x["stance"] in ("asserts", "mixed") and not x.get("restrains"))
 
 
 def _disputed(cells) -> bool:

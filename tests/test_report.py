@@ -469,3 +469,4 @@ def test_matrix_says_when_an_author_only_holds_a_factor_held_the_outcome_back():
     c = SimpleNamespace(ids=["x"], matrix=[{"factor": "f", "label": "F", "category": None, "cells": {"x": cell}}])
     row = next(r for r in matrix_rows(c, SimpleNamespace(categories={})) if not r["group"])
     assert row["cells"][0]["text"] == "contributing cause: held it back"
+    assert row["holders"] == 0  # saying it held the outcome back is not holding it a cause
